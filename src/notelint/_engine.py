@@ -523,9 +523,7 @@ class Linter:
         for s in skipped:
             seen_skips.setdefault(s.rule, s)
         doc_stats = (
-            Stats(words=note.words, sentences=sum(1 for _ in note.sentences()))
-            if note.body.strip()
-            else Stats()
+            Stats(words=note.words, sentences=note.sentence_count) if note.body.strip() else Stats()
         )
         report = Report(
             path=note.path,
