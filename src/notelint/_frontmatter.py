@@ -10,9 +10,6 @@ import yaml
 
 from notelint._errors import InputError
 
-# libyaml when PyYAML was built with it (same results, about ten times faster); one parse gives
-# both the node tree (key positions) and the data.
-_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _OPEN = re.compile(r"\A---[ \t]*(\r\n|\n|\r)")
 _CLOSE = re.compile(r"^(---|\.\.\.)[ \t]*(\r\n|\n|\r|\Z)", re.MULTILINE)
 
@@ -35,6 +32,21 @@ class FrontMatter:
     present: bool = False
 
 
+# libyaml's parser when PyYAML was built with it (much faster); same safe constructor either way.
+_Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _load(inner: str) -> tuple[Any, Any]:
+    """Parse once: the node tree (for key positions) and the constructed data (safe types only)."""
+    loader = _Loader(inner)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    finally:
+        loader.dispose()
+    return node, data
+
+
 def split_front_matter(text: str, *, name: str = "<text>") -> tuple[FrontMatter, int]:
     """Parse front matter at the very top; return it and the offset where the body starts."""
     m = _OPEN.match(text)
@@ -48,10 +60,8 @@ def split_front_matter(text: str, *, name: str = "<text>") -> tuple[FrontMatter,
     body_start = close.end()
     if not inner.strip():
         return FrontMatter(span=(0, body_start), present=True), body_start
-    loader = _LOADER(inner)
     try:
-        node = loader.get_single_node()
-        data = loader.construct_document(node) if node is not None else None
+        node, data = _load(inner)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" (line {mark.line + 2})" if mark is not None else ""
@@ -61,8 +71,6 @@ def split_front_matter(text: str, *, name: str = "<text>") -> tuple[FrontMatter,
         raise InputError("E004", path=name, detail="nested too deeply") from None
     except ValueError as exc:  # e.g. a date like 2025-13-01, or text libyaml cannot encode
         raise InputError("E004", path=name, detail=str(exc).splitlines()[0]) from None
-    finally:
-        loader.dispose()
     if data is None:
         return FrontMatter(span=(0, body_start), present=True), body_start
     if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
