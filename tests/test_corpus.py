@@ -51,3 +51,15 @@ def test_rule_families_cover_every_offline_rule() -> None:
     lt = type("LT", (), {"needs": frozenset({"languagetool"})})
     fams = families({"placeholder": Plugin, "x-rule": Plugin, "spelling": lt})
     assert fams == {"content": ["placeholder"], "other": ["x-rule"]}
+
+
+def test_precision_scores_examples() -> None:
+    from benchmarks.precision import evaluate, table
+
+    from examples_table import load_examples
+
+    examples = [e for e in load_examples() if e.rule == "placeholder"][:8]
+    scores = evaluate(examples)
+    assert sum(s.n for s in scores.values()) == len(examples)
+    assert {rule for rule, _lang in scores} == {"placeholder"}
+    assert "| placeholder |" in table(scores)
