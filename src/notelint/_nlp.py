@@ -1,7 +1,7 @@
 """One spaCy pipeline per language per process: blank + sentencizer + lookup lemmas.
 
-No model download. ``token.norm_`` is set to the lowercased lemma (with a lowercase fallback for
-sentence-initial words), so Matcher patterns on NORM match inflected forms. A trained pipeline
+No model download. ``token.norm_`` is set to the lowercased lemma of the word as written, so
+Matcher patterns on NORM match inflected forms. A trained pipeline
 (config ``spacy-model``) may be used instead where installed; rules never require it.
 """
 
@@ -18,10 +18,17 @@ _LOCK = threading.Lock()
 _PIPELINES: dict[tuple[str, str | None], Any] = {}
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 # Blank pipelines: lemma lookup table and a cache ORTH -> (LEMMA, NORM) per language. Lemma and
-# norm depend only on the token text, so one vectorized component sets both (the lookup
-# lemmatizer + per-token norm component cost about 1 ms per note; this costs a tenth of that).
+# norm depend only on the token text, so one vectorized component sets both (spaCy's lookup
+# lemmatizer + a per-token norm component cost about 1 ms per note; this costs a tenth of that).
 _TABLES: dict[str, Any] = {}
 _LEMMA_NORM: dict[str, dict[int, tuple[int, int]]] = {}
+
+
+def _lookup(table: dict[str, Any], text: str) -> str:
+    lemma = table.get(text, text)
+    if not isinstance(lemma, str):
+        lemma = lemma[0] if lemma else text
+    return lemma or text
 
 
 def _fast_lemma_norm(doc: Doc) -> Doc:
@@ -39,10 +46,10 @@ def _fast_lemma_norm(doc: Doc) -> Doc:
         hit = cache.get(orth)
         if hit is None:
             text = strings[orth]
-            lemma = table.get(text, text)
-            if not isinstance(lemma, str):
-                lemma = lemma[0] if lemma else text
-            lemma = lemma or text.translate(_APOSTROPHES)
+            lemma = _lookup(table, text)
+            # NORM is the lowercased lemma of the word as written. (The component this replaces
+            # meant to look capitalized words up in lowercase, but never found its table; doing
+            # it maps 'Frage' to 'fragen' and 'As' to 'a', so it stays off: docs/benchmarks.md.)
             norm = lemma.translate(_APOSTROPHES).lower()
             hit = (strings.add(lemma), strings.add(norm))
             cache[orth] = hit
@@ -88,12 +95,25 @@ def _build(lang: str, model: str | None) -> Language:
         Language.component("notelint_lemma_norm", func=_fast_lemma_norm)
     nlp = spacy.blank(lang)
     nlp.add_pipe("sentencizer")
-    nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
-    nlp.initialize()
-    lemmatizer: Any = nlp.get_pipe("lemmatizer")
-    _TABLES[lang] = lemmatizer.lookups.get_table("lemma_lookup")
-    nlp.replace_pipe("lemmatizer", "notelint_lemma_norm")
+    _TABLES[lang] = _lemma_lookup(lang)
+    nlp.add_pipe("notelint_lemma_norm", name="lemmatizer")
     return nlp
+
+
+def _lemma_lookup(lang: str) -> dict[str, Any]:
+    """spacy-lookups-data's lemma_lookup table for ``lang`` as a plain dict.
+
+    spaCy's own lookup lemmatizer would copy it into a hashed ``Table`` first: for German
+    (355k entries) that alone took about a second of every cold CLI start.
+    """
+    from spacy.util import load_language_data, registry
+
+    try:
+        tables = registry.lookups.get(lang)
+    except Exception:  # no lookups data for this language: lemmas are the words themselves
+        return {}
+    path = tables.get("lemma_lookup")
+    return dict(load_language_data(path)) if path else {}
 
 
 def get_nlp(lang: str, model: str | None = None) -> Language:
