@@ -55,4 +55,4 @@ def write(tmp_path: Path) -> Callable[[str, str | bytes], Path]:
 @pytest.fixture(autouse=True)
 def _isolated_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
     """Every test gets its own result cache folder (never the working tree's)."""
-    monkeypatch.setenv("NOTELINT_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+    monkeypatch.setenv("NOTELINT_RESULT_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))

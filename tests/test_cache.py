@@ -33,7 +33,7 @@ sys.exit(rc)
 
 
 def _cli(cwd: Path, *args: str, cache_dir: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "NOTELINT_CACHE_DIR": str(cache_dir)}
+    env = {**os.environ, "NOTELINT_RESULT_CACHE_DIR": str(cache_dir)}
     env.pop("CI", None)
     return subprocess.run(
         [sys.executable, "-c", RUN, "check", *args],
@@ -76,7 +76,7 @@ def test_no_cache_neither_reads_nor_writes(tmp_path: Path) -> None:
 
 
 def test_changed_note_misses_and_corrupt_entries_are_ignored(run_cli, tmp_path: Path) -> None:
-    cache = Path(os.environ["NOTELINT_CACHE_DIR"])
+    cache = Path(os.environ["NOTELINT_RESULT_CACHE_DIR"])
     (p,) = _drafts(tmp_path / "drafts", 1)
     first = run_cli("check", str(p))
     entries = list(cache.rglob("*.json"))
@@ -91,7 +91,7 @@ def test_changed_note_misses_and_corrupt_entries_are_ignored(run_cli, tmp_path: 
 
 
 def test_config_disables_cache(run_cli, tmp_path: Path) -> None:
-    cache = Path(os.environ["NOTELINT_CACHE_DIR"])
+    cache = Path(os.environ["NOTELINT_RESULT_CACHE_DIR"])
     (tmp_path / "notelint.toml").write_text("cache = false\n")
     (p,) = _drafts(tmp_path / "drafts", 1)
     run_cli("check", str(p))

@@ -28,7 +28,7 @@ from typing import Any
 from notelint._models import Finding, Stats
 
 CACHE_VERSION = 1
-ENV_DIR = "NOTELINT_CACHE_DIR"
+ENV_DIR = "NOTELINT_RESULT_CACHE_DIR"
 DEFAULT_DIR = ".notelint_cache"
 
 
@@ -63,7 +63,7 @@ def code_fingerprint() -> str:
 
 
 def cache_dir(root: Path, configured: str | None) -> Path:
-    """``$NOTELINT_CACHE_DIR``, else the config's ``cache-dir`` (relative to the config's
+    """``$NOTELINT_RESULT_CACHE_DIR``, else the config's ``cache-dir`` (relative to the config's
     folder), else ``.notelint_cache`` in the config's folder (the working directory when no
     config file was found)."""
     env = os.environ.get(ENV_DIR)

@@ -484,7 +484,8 @@ class Linter:
                     parsed[i][0].source_text,
                     parsed[i][0].path,
                     parsed[i][0].dump_context(),
-                    need(i),
+                    # LanguageTool rules stay in this process: one server, not one per worker
+                    need(i) | _in_main(parsed[i][1]),
                     stats[i] is None,
                 )
                 for i in todo
@@ -499,6 +500,15 @@ class Linter:
                     stats[i] = stats[i] or st
                     if progress is not None:
                         progress(1)
+            rest = [i for i in todo if _in_main(parsed[i][1])]
+            if rest:
+
+                def finish(i: int) -> dict[str, list[Finding] | Skipped]:
+                    return self._run_rules(*parsed[i], skip=need(i))
+
+                with ThreadPoolExecutor(max_workers=jobs) as tpool:
+                    for i, res in zip(rest, tpool.map(finish, rest), strict=True):
+                        done[i].update(res)
         else:
 
             def work(i: int) -> tuple[dict[str, list[Finding] | Skipped], Stats | None]:
@@ -746,6 +756,11 @@ class Linter:
             stats=doc_stats,
         )
         return report, kept
+
+
+def _in_main(rs: RuleSet) -> frozenset[str]:
+    """Rules that run in the main process even with worker processes (they share a server)."""
+    return frozenset(r.id for r in rs.rules if "languagetool" in r.needs)
 
 
 def _stats(note: Note) -> Stats:
