@@ -307,8 +307,16 @@ def _company_slot(tok: Token, lang: str) -> bool:
     j = tok.i
     while j + 1 < len(doc) and doc[j + 1].text[:1].isupper():
         j += 1
-    before = doc[i - 1].lower_ if i > 0 else ""
-    after = doc[j + 1].lower_ if j + 1 < len(doc) else ""
+    b = i - 1
+    while b >= 0 and doc[b].is_space:
+        b -= 1
+    a = j + 1
+    while a < len(doc) and doc[a].is_space:
+        a += 1
+    before = doc[b].lower_ if b >= 0 else ""
+    after = doc[a].lower_ if a < len(doc) else "."
+    if lang == "de" and before == "bei" and (after[:1].islower() or not after[:1].isalnum()):
+        return True  # "die Atmosphäre bei Lumera hat ...": a bare name after "bei"
     return before in _COMPANY_BEFORE[lang] and (
         after in _COMPANY_AFTER[lang]
         or after in {".", ",", "!", "and", "und", "-"}
