@@ -73,9 +73,11 @@ def balance(doc: Doc, lang: str, company_words: Iterable[str] = ()) -> Balance:
         low = tok.lower_
         if low in first_words:
             first += 1
-        elif low in second_words or low in company:
-            second += 1
-        elif lang == "de" and tok.text in FORMAL and not _third_person(tok):
+        elif (
+            low in second_words
+            or low in company
+            or (lang == "de" and tok.text in FORMAL and not _third_person(tok))
+        ):
             second += 1
     return Balance(first=first, second=second)
 

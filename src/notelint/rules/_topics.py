@@ -93,7 +93,7 @@ def parse_topic(text: str, lang: str, generic: frozenset[str]) -> Topic:
 @lru_cache(maxsize=65536)
 def _fuzzy_ok(a: str, b: str) -> bool:
     n = min(len(a), len(b))
-    if n < 6 or not a[:1] == b[:1]:
+    if n < 6 or a[:1] != b[:1]:
         return False
     allowed = 2 if n >= 10 else 1
     return OSA.distance(a, b, score_cutoff=allowed) <= allowed

@@ -33,7 +33,7 @@ class _Entry:
 
 
 class SelfPromotionRule(Rule):
-    """"Why I'm perfect for you" framing: ideal candidate, perfect fit, tremendous asset.
+    """ "Why I'm perfect for you" framing: ideal candidate, perfect fit, tremendous asset.
 
     What it does:
         Matches each sentence against the self-promotion catalog of the note's language
