@@ -358,6 +358,8 @@ def compare_word(found: str, correct: str) -> tuple[int, float] | None:
         return EXACT, 1.0
     if found.isupper() and len(found) > 1 and found == correct.upper():
         return EXACT, 1.0
+    if found == unicodedata.normalize("NFC", correct).translate(_TRANSLIT):
+        return TRANSLIT, 1.0  # Weissmann for Weißmann, Mueller for Müller
     f, c = fold(found), fold(correct)
     if f == fold_translit(correct) and f != c:
         return TRANSLIT, 1.0

@@ -305,7 +305,7 @@ _PAST = {
         r"\b(?:bevor\s+(?:Sie|du|ihr|ich)|früher|frühere[nmrs]?|vorherige[nmrs]?|ehemalige[nmrs]?"
         r"|zuvor|vorher|damals|gearbeitet|gewesen|waren\s+Sie|warst\s+du|war\s+ich|kamen|kamst"
         r"|gewechselt|meine[mnrs]?\s+(?:letzten|alten|jetzigen|aktuellen)|Wettbewerber|Konkurrenz"
-        r"|im\s+Gegensatz\s+zu|Kunden\s+wie|Partner)",
+        r"|im\s+Gegensatz\s+zu|Kunden\s+wie)",
         re.IGNORECASE,
     ),
 }
