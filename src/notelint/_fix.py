@@ -71,8 +71,8 @@ def unified_diff(path: str, before: str, after: str) -> str:
     for line in difflib.unified_diff(
         before.splitlines(keepends=True),
         after.splitlines(keepends=True),
-        fromfile=f"a/{path}",
-        tofile=f"b/{path}",
+        fromfile=f"a/{path.lstrip('/')}",
+        tofile=f"b/{path.lstrip('/')}",
     ):
         if line.endswith("\n"):
             lines.append(line)
