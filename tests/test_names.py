@@ -79,3 +79,20 @@ def test_different_names_are_not_close() -> None:
     assert compare_word("Tom", "Rita") is None
     assert compare_word("Tim", "Tom") is None  # short names differ by one letter all the time
     assert compare_word("Lara", "Sara") is None
+
+
+def test_lexicon_is_cached_on_disk_and_reused(tmp_path, monkeypatch) -> None:
+    """Regression: the common-word list cost ~1.7 s per language on every CLI run."""
+    from notelint.rules import _names
+
+    monkeypatch.setenv("NOTELINT_CACHE_DIR", str(tmp_path))
+    built = _names._build_lexicon("en")
+    monkeypatch.setattr(_names, "_LEXICON", {})
+    assert _names.lexicon("en") == built
+    (cached,) = (tmp_path / "lexicon").glob("en-*.txt")
+    monkeypatch.setattr(_names, "_LEXICON", {})
+    monkeypatch.setattr(_names, "_build_lexicon", lambda lang: frozenset({"never-built"}))
+    assert _names.lexicon("en") == built  # read back from the file, not rebuilt
+    cached.write_bytes(b"\xff\xfe broken")
+    monkeypatch.setattr(_names, "_LEXICON", {})
+    assert _names.lexicon("en") == frozenset({"never-built"})  # unreadable cache: rebuilt

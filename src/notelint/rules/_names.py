@@ -11,11 +11,14 @@ own name in an e-mail address and on many forms, so flagging it would be a false
 from __future__ import annotations
 
 import itertools
+import os
 import re
+import tempfile
 import threading
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 
 from anyascii import anyascii
 from rapidfuzz.distance import OSA, JaroWinkler
@@ -217,32 +220,75 @@ _PROB_CUTOFF = {"en": -13.0, "de": -14.0}  # about the 20,000 / 45,000 most freq
 
 
 def lexicon(lang: str) -> frozenset[str]:
-    """Lowercased common words of ``lang`` (spacy-lookups-data lemma table: forms and lemmas)."""
+    """Lowercased common words of ``lang`` (spacy-lookups-data lemma table: forms and lemmas).
+
+    Building it parses large tables (about 1.7 s per language), so the result is kept as a
+    plain word list in the user cache folder, keyed by the data version (about 10-100 ms to load).
+    """
     lex = _LEXICON.get(lang)
     if lex is not None:
         return lex
     with _LEX_LOCK:
         lex = _LEXICON.get(lang)
         if lex is None:
-            words: set[str] = set(_EXTRA_COMMON.get(lang, ()))
-            try:
-                import importlib.resources
-
-                import srsly
-
-                path = importlib.resources.files("spacy_lookups_data") / "data"
-                table = srsly.read_gzip_json(str(path / f"{lang}_lemma_lookup.json.gz"))
-                words.update(k.lower() for k in table)
-                words.update(str(v).lower() for v in table.values())
-                # frequent words too (the lemma table lacks many base forms: "Zukunft")
-                probs = srsly.read_gzip_json(str(path / f"{lang}_lexeme_prob.json.gz"))
-                cutoff = _PROB_CUTOFF.get(lang, -13.0)
-                words.update(k.lower() for k, v in probs.items() if v >= cutoff and k.isalpha())
-            except (ImportError, OSError, ValueError):  # pragma: no cover - always installed
-                pass
-            lex = frozenset(words)
+            lex = _load_cached_lexicon(lang)
             _LEXICON[lang] = lex
     return lex
+
+
+def _lexicon_cache_file(lang: str) -> Path | None:
+    try:
+        from importlib.metadata import version
+
+        data_version = version("spacy-lookups-data")
+    except Exception:  # pragma: no cover - always installed
+        return None
+    key = f"{lang}-{data_version}-{_PROB_CUTOFF.get(lang)}-{len(_EXTRA_COMMON.get(lang, ()))}-v1"
+    base = os.environ.get("NOTELINT_CACHE_DIR") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"),
+        "notelint",
+    )
+    return Path(base) / "lexicon" / f"{key}.txt"
+
+
+def _load_cached_lexicon(lang: str) -> frozenset[str]:
+    path = _lexicon_cache_file(lang)
+    if path is not None:
+        try:
+            return frozenset(path.read_text("utf-8").split("\n"))
+        except (OSError, UnicodeDecodeError):
+            pass
+    lex = _build_lexicon(lang)
+    if path is not None:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                fh.write("\n".join(sorted(lex)))
+            os.replace(tmp, path)
+        except OSError:  # a read-only home: just rebuild next time
+            pass
+    return lex
+
+
+def _build_lexicon(lang: str) -> frozenset[str]:
+    words: set[str] = set(_EXTRA_COMMON.get(lang, ()))
+    try:
+        import importlib.resources
+
+        import srsly
+
+        path = importlib.resources.files("spacy_lookups_data") / "data"
+        table = srsly.read_gzip_json(str(path / f"{lang}_lemma_lookup.json.gz"))
+        words.update(k.lower() for k in table)
+        words.update(str(v).lower() for v in table.values())
+        # frequent words too (the lemma table lacks many base forms: "Zukunft")
+        probs = srsly.read_gzip_json(str(path / f"{lang}_lexeme_prob.json.gz"))
+        cutoff = _PROB_CUTOFF.get(lang, -13.0)
+        words.update(k.lower() for k, v in probs.items() if v >= cutoff and k.isalpha())
+    except (ImportError, OSError, ValueError):  # pragma: no cover - always installed
+        pass
+    return frozenset(words)
 
 
 # -- context names --------------------------------------------------------------------------
