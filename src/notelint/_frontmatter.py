@@ -32,6 +32,21 @@ class FrontMatter:
     present: bool = False
 
 
+# libyaml's parser when PyYAML was built with it (much faster); same safe constructor either way.
+_Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _load(inner: str) -> tuple[Any, Any]:
+    """Parse once: the node tree (for key positions) and the constructed data (safe types only)."""
+    loader = _Loader(inner)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    finally:
+        loader.dispose()
+    return node, data
+
+
 def split_front_matter(text: str, *, name: str = "<text>") -> tuple[FrontMatter, int]:
     """Parse front matter at the very top; return it and the offset where the body starts."""
     m = _OPEN.match(text)
@@ -46,8 +61,7 @@ def split_front_matter(text: str, *, name: str = "<text>") -> tuple[FrontMatter,
     if not inner.strip():
         return FrontMatter(span=(0, body_start), present=True), body_start
     try:
-        node = yaml.compose(inner, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(inner)
+        node, data = _load(inner)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" (line {mark.line + 2})" if mark is not None else ""
