@@ -28,9 +28,9 @@ if TYPE_CHECKING:
     from notelint._note import Note
 
 NEGATORS = {
-    "en": {"not", "no", "never", "n't", "hardly", "nothing", "neither", "nor", "without"},
+    "en": {"not", "no", "never", "n't", "hardly", "nothing", "neither", "nor"},
     "de": {"nicht", "kein", "keine", "keinen", "keinem", "keiner", "keines", "keineswegs"}
-    | {"nie", "niemals", "keinesfalls", "ohne", "weder"},
+    | {"nie", "niemals", "keinesfalls", "weder"},
 }
 CLAUSE_BREAKS = {
     "en": {",", ";", ":", "but", "however", "yet", "although", "though", "(", ")", "-", "–"},
@@ -38,9 +38,9 @@ CLAUSE_BREAKS = {
 }
 REPORTING = {
     "en": {"talk", "discuss", "mention", "speak", "spoke", "chat", "explain", "describe"}
-    | {"topic", "conversation", "article", "podcast", "debate", "say", "said", "tell", "told"},
+    | {"topic", "article", "podcast", "debate"},
     "de": {"sprechen", "besprechen", "erwähnen", "diskutieren", "unterhalten", "erzählen"}
-    | {"erklären", "beschreiben", "thema", "gespräch", "artikel", "sagen", "gesagt"},
+    | {"erklären", "beschreiben", "thema", "artikel"},
 }
 NEGATION_WINDOW = 5
 _QUOTED = re.compile(r'"[^"\n]{1,200}"|“[^”“\n]{1,200}[”“]|„[^“”\n]{1,200}[“”]|«[^»\n]{1,200}»|»[^«\n]{1,200}«')

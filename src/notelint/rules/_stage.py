@@ -45,7 +45,7 @@ def infer_rejection(env: RuleEnv, note: Note) -> StageGuess:
     total = 0.0
     cues: list[str] = []
     seen: set[str] = set()
-    for m in matchers.main.find(note.doc):
+    for m in matchers.main.find(note.doc, overlapping=True):
         if negated(m.span, note.lang) or m.item.pattern in seen:
             continue
         seen.add(m.item.pattern)
