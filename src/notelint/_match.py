@@ -7,7 +7,8 @@ Pattern syntax (docs/packs.md):
 * ``a|b`` one token, either alternative;  ``word?`` an optional token;
 * ``...`` up to three arbitrary tokens;  ``*`` exactly one arbitrary token;
 * ``=word`` the exact word form, not the lemma;
-* punctuation between words in the text is skipped (``thank you again`` matches "Thank you, again").
+* punctuation and line breaks between words in the text are skipped (``thank you again``
+  matches "Thank you,\n again").
 """
 
 from __future__ import annotations
@@ -23,7 +24,8 @@ if TYPE_CHECKING:
 from notelint._nlp import get_nlp
 
 T = TypeVar("T")
-_OPT_PUNCT: dict[str, Any] = {"IS_PUNCT": True, "OP": "*"}
+# punctuation and whitespace tokens (a line break inside a sentence is its own token)
+_OPT_PUNCT: dict[str, Any] = {"NORM": {"REGEX": r"^[^\w]+$"}, "OP": "*"}
 
 
 def _norms(lang: str, word: str) -> list[str]:
