@@ -31,9 +31,17 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("ß", "ss")
 
 
+_UMLAUT_SPELLING = re.compile(r"(?<=[a-z])(ae|oe|ue)")
+
+
 def company_key(name: str) -> str:
-    """Comparable company name: folded, without legal form and punctuation."""
-    key = _LEGAL.sub(" ", fold(name).replace("&", " and "))
+    """Comparable company name: folded, without legal form and punctuation.
+
+    German umlauts written out ("Mueller") match the folded forms ("Müller" -> "muller").
+    """
+    key = fold(name).replace("&", " and ")
+    key = _UMLAUT_SPELLING.sub(lambda m: m.group(1)[0], key)
+    key = _LEGAL.sub(" ", key)
     return _SPACES.sub(" ", _NON_WORD.sub(" ", key)).strip()
 
 
