@@ -53,6 +53,10 @@ def _build(lang: str, model: str | None) -> Language:
         nlp.add_pipe("sentencizer")
         nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
         nlp.initialize()
+        # the lemmatizer keeps its table to itself: share it for the lowercase fallback below
+        table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_lookup", None)
+        if table is not None and not nlp.vocab.lookups.has_table("lemma_lookup"):
+            nlp.vocab.lookups.set_table("lemma_lookup", table)
     nlp.add_pipe("notelint_norm", last=True)
     return nlp
 

@@ -42,6 +42,11 @@ REPORTING = {
     "de": {"sprechen", "besprechen", "erwähnen", "diskutieren", "unterhalten", "erzählen"}
     | {"erklären", "beschreiben", "thema", "artikel"},
 }
+# negations of more than one word, searched in the text just before a phrase
+NEGATION_PHRASES = {
+    "en": re.compile(r"\b(?:anything but|far from(?: being)?|by no means|not at all)\s*$", re.I),
+    "de": re.compile(r"\b(?:alles andere als|weit davon entfernt|auf keinen fall)\s*$", re.I),
+}
 NEGATION_WINDOW = 5
 _QUOTED = re.compile(r'"[^"\n]{1,200}"|“[^”“\n]{1,200}[”“]|„[^“”\n]{1,200}[“”]|«[^»\n]{1,200}»|»[^«\n]{1,200}«')
 _BLOCKQUOTE = re.compile(r"^[ \t]*>.*$", re.MULTILINE)
@@ -87,6 +92,9 @@ def negated(span: Span, lang: str) -> bool:
     """A negation within a few tokens before ``span``, in the same clause."""
     sent_start = span.sent.start if span.doc.has_annotation("SENT_START") else 0
     doc = span.doc
+    before = doc.text[doc[max(sent_start, span.start - NEGATION_WINDOW)].idx : span.start_char]
+    if span.start > sent_start and NEGATION_PHRASES[lang].search(before):
+        return True
     seen = 0
     i = span.start - 1
     while i >= sent_start and seen < NEGATION_WINDOW:
