@@ -18,10 +18,14 @@ from notelint.rules._stage import INFERRED
 from notelint.rules.duplicate_note import company_key, fold
 from notelint.rules.late_follow_up import add_postal_days
 
-BODY = "Dear Ms. Ortiz,\n\nThank you for walking me through the archive migration today.\n\nAlex Kim\n"
+BODY = (
+    "Dear Ms. Ortiz,\n\nThank you for walking me through the archive migration today.\n\nAlex Kim\n"
+)
 
 
-def late(context: dict[str, object], *, config: dict[str, object] | None = None) -> list[notelint.Finding]:
+def late(
+    context: dict[str, object], *, config: dict[str, object] | None = None
+) -> list[notelint.Finding]:
     cfg = Config.model_validate(
         {"select": ["late-follow-up"], "lang": "en", "cache": False, **(config or {})}
     )
@@ -102,9 +106,7 @@ def test_naive_interview_with_default_now_is_local_time(
 
 
 def test_interview_ahead_of_now_is_silent(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(
-        late_follow_up, "now", lambda: datetime(2026, 11, 20, tzinfo=timezone.utc)
-    )
+    monkeypatch.setattr(late_follow_up, "now", lambda: datetime(2026, 11, 20, tzinfo=timezone.utc))
     assert late({"interview_at": "2026-11-23T15:00:00+01:00"}) == []
 
 
@@ -176,7 +178,9 @@ def test_card_that_arrives_late_says_email_first_card_in_addition() -> None:
     (f,) = late(ctx)
     assert f.severity.value == "warning"
     assert "Wed 2026-12-02" in f.message and "Mon 2026-11-30" in f.message
-    assert "send a short email today, and the card in addition to it, not instead of it" in f.message
+    assert (
+        "send a short email today, and the card in addition to it, not instead of it" in f.message
+    )
 
 
 def test_postal_and_card_days_are_options() -> None:
@@ -206,7 +210,9 @@ def test_finding_sits_on_the_front_matter_value() -> None:
 
 
 def test_finding_without_front_matter_sits_on_the_first_line() -> None:
-    (f,) = late({"interview_at": "2026-11-20T10:00:00+01:00", "send_at": "2026-11-23T10:00:00+01:00"})
+    (f,) = late(
+        {"interview_at": "2026-11-20T10:00:00+01:00", "send_at": "2026-11-23T10:00:00+01:00"}
+    )
     assert f.text == "Dear Ms. Ortiz,"
 
 
@@ -222,7 +228,9 @@ def rejection_findings(text: str, lang: str = "en", **ctx: object) -> list[notel
 
 
 def test_inferred_stage_is_said_in_the_message() -> None:
-    text = "Dear Ana,\n\nAlthough I was not selected, I enjoyed the interviews. Your loss, though.\n"
+    text = (
+        "Dear Ana,\n\nAlthough I was not selected, I enjoyed the interviews. Your loss, though.\n"
+    )
     found = rejection_findings(text)
     assert {f.rule for f in found} == {"burned-bridge", "no-stay-in-touch"}
     assert all(f.message.endswith(INFERRED) for f in found)
@@ -303,8 +311,14 @@ def test_check_many_names_the_other_notes() -> None:
 
 def test_company_aliases_join_groups() -> None:
     notes = [
-        NoteInput(front("Jackson Spalding", "Rita Lopez") + CANNED.format(sal="Dear Rita,"), path="a.md"),
-        NoteInput(CANNED.format(sal="Hi Tom,"), path="b.md", context={"company": "JS", "company_aliases": ["jackson spalding"]}),
+        NoteInput(
+            front("Jackson Spalding", "Rita Lopez") + CANNED.format(sal="Dear Rita,"), path="a.md"
+        ),
+        NoteInput(
+            CANNED.format(sal="Hi Tom,"),
+            path="b.md",
+            context={"company": "JS", "company_aliases": ["jackson spalding"]},
+        ),
     ]
     cfg = Config.model_validate({"select": ["duplicate-note"], "lang": "en", "cache": False})
     with Linter(cfg) as linter:

@@ -54,7 +54,8 @@ def _build(lang: str, model: str | None) -> Language:
         nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
         nlp.initialize()
         # the lemmatizer keeps its table to itself: share it for the lowercase fallback below
-        table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_lookup", None)
+        lemmatizer: Any = nlp.get_pipe("lemmatizer")
+        table = lemmatizer.lookups.get_table("lemma_lookup", None)
         if table is not None and not nlp.vocab.lookups.has_table("lemma_lookup"):
             nlp.vocab.lookups.set_table("lemma_lookup", table)
     nlp.add_pipe("notelint_norm", last=True)

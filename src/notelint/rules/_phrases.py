@@ -33,8 +33,8 @@ NEGATORS = {
     | {"nie", "niemals", "keinesfalls", "weder"},
 }
 CLAUSE_BREAKS = {
-    "en": {",", ";", ":", "but", "however", "yet", "although", "though", "(", ")", "-", "–"},
-    "de": {",", ";", ":", "aber", "doch", "sondern", "jedoch", "obwohl", "(", ")", "-", "–"},
+    "en": {",", ";", ":", "and", "but", "however", "yet", "although", "though", "(", ")", "-", "–"},
+    "de": {",", ";", ":", "und", "aber", "doch", "sondern", "jedoch", "obwohl", "(", ")", "-", "–"},
 }
 REPORTING = {
     "en": {"talk", "discuss", "mention", "speak", "spoke", "chat", "explain", "describe"}
@@ -48,7 +48,9 @@ NEGATION_PHRASES = {
     "de": re.compile(r"\b(?:alles andere als|weit davon entfernt|auf keinen fall)\s*$", re.I),
 }
 NEGATION_WINDOW = 5
-_QUOTED = re.compile(r'"[^"\n]{1,200}"|“[^”“\n]{1,200}[”“]|„[^“”\n]{1,200}[“”]|«[^»\n]{1,200}»|»[^«\n]{1,200}«')
+_QUOTED = re.compile(
+    r'"[^"\n]{1,200}"|“[^”“\n]{1,200}[”“]|„[^“”\n]{1,200}[“”]|«[^»\n]{1,200}»|»[^«\n]{1,200}«'
+)
 _BLOCKQUOTE = re.compile(r"^[ \t]*>.*$", re.MULTILINE)
 
 
@@ -133,8 +135,8 @@ def own_matches(
     blockquotes = _regions(_BLOCKQUOTE, note.prose)
     vetoes: dict[int, list[Span]] = {}
     if matchers.unless is not None:
-        for m in matchers.unless.find(doc, overlapping=True):
-            vetoes.setdefault(m.item, []).append(m.span)
+        for veto in matchers.unless.find(doc, overlapping=True):
+            vetoes.setdefault(veto.item, []).append(veto.span)
     index = {id(e): i for i, e in enumerate(matchers.main.items)}
     out = []
     for m in found:
