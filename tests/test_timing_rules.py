@@ -355,3 +355,24 @@ def test_cli_several_files(tmp_path: Path, run_cli) -> None:  # type: ignore[no-
     assert len(lines) == 2
     assert any("rita.md" in ln and "tom.md (" in ln for ln in lines)
     assert not any(ln.startswith(str(tmp_path / "ana.md")) for ln in lines)
+
+
+@pytest.mark.parametrize(
+    "ctx",
+    [
+        {"interview_at": "9999-12-31", "send_at": "9999-12-31"},
+        {"interview_at": "0001-01-01T00:00:00", "send_at": "0001-01-02T00:00:00"},
+        {"interview_at": "9999-12-31T23:00:00", "channel": "handwritten"},
+    ],
+)
+def test_dates_at_the_ends_of_the_calendar_do_not_crash(ctx: dict[str, object]) -> None:
+    # Regression: date + 1 day overflowed at 9999-12-31 and became an internal error.
+    for f in late(ctx):
+        assert f.rule == "late-follow-up"
+
+
+def test_cli_out_of_range_date_is_a_finding_not_a_crash(tmp_path: Path, run_cli) -> None:  # type: ignore[no-untyped-def]
+    note = tmp_path / "n.md"
+    note.write_text("---\ninterview_at: 9999-12-31\nsend_at: 9999-12-31\n---\n" + BODY)
+    res = run_cli("check", "--select", "late-follow-up", "--lang", "en", str(note))
+    assert res.code in (0, 1) and "Traceback" not in res.err

@@ -159,7 +159,32 @@ class LateFollowUpRule(Rule):
         ctx = note.context
         if ctx.interview_at is None:
             return
-        interview, send, given = resolve(ctx.interview_at, ctx.send_at)
+        try:
+            interview, send, given = resolve(ctx.interview_at, ctx.send_at)
+            found = list(self._judge(note, interview, send, given, opts))
+        except (OverflowError, OSError, ValueError):
+            # year 1 or 9999 and the like: nothing sensible to compute with
+            start, end = self._where(note, "interview_at")
+            yield self.finding(
+                note,
+                start,
+                end,
+                f"`interview_at` ({_show(ctx.interview_at)}) or `send_at` "
+                f"({_show(ctx.send_at)}) is out of range: check the dates.",
+                severity=Severity.error,
+            )
+            return
+        yield from found
+
+    def _judge(
+        self,
+        note: Note,
+        interview: Window,
+        send: Window,
+        given: bool,
+        opts: LateFollowUpOptions,
+    ) -> Iterable[Finding]:
+        ctx = note.context
         # send_at before the interview: the dates are wrong, nothing else can be judged
         if given and _utc(send.latest) < _utc(interview.earliest):
             start, end = self._where(note, "send_at")
