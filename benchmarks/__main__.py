@@ -232,9 +232,9 @@ CORE_NOTES = [
     "- Phrase catalogs: patterns whose required words do not occur in the note are not run",
     "  (a set test on NORM hashes); the full Matcher runs only when many patterns are candidates.",
     "",
-    "`notelint._nlp` notes one more finding: the old norm component meant to look capitalized",
-    "words up in lowercase but never found its table; enabling that would map 'Frage' to",
-    "'fragen' and 'As' to 'a', so NORM stays the lowercased lemma of the word as written.",
+    "Observation for the rule authors: the lowercase fallback for capitalized words (NORM of",
+    "'Thanks' is 'thank') also maps 'Frage' to 'fragen', 'Eine' to 'einen', 'Best' to 'well',",
+    "'Hi' to 'hello' and 'As' to 'a' (lookup-table entries), which catalog patterns may trip on.",
     "",
 ]
 SLOW_RULE_MS = 0.5  # rules above this (ms per note) get profiled in the report

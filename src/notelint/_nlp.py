@@ -1,7 +1,7 @@
 """One spaCy pipeline per language per process: blank + sentencizer + lookup lemmas.
 
-No model download. ``token.norm_`` is set to the lowercased lemma of the word as written, so
-Matcher patterns on NORM match inflected forms. A trained pipeline
+No model download. ``token.norm_`` is set to the lowercased lemma (with a lowercase fallback for
+sentence-initial words), so Matcher patterns on NORM match inflected forms. A trained pipeline
 (config ``spacy-model``) may be used instead where installed; rules never require it.
 """
 
@@ -47,10 +47,16 @@ def _fast_lemma_norm(doc: Doc) -> Doc:
         if hit is None:
             text = strings[orth]
             lemma = _lookup(table, text)
-            # NORM is the lowercased lemma of the word as written. (The component this replaces
-            # meant to look capitalized words up in lowercase, but never found its table; doing
-            # it maps 'Frage' to 'fragen' and 'As' to 'a', so it stays off: docs/benchmarks.md.)
-            norm = lemma.translate(_APOSTROPHES).lower()
+            base = lemma
+            if lemma == text and not text.islower():
+                # sentence-initial (or capitalized) words the table does not know as written:
+                # the lemma of the lowercase form; German nouns unknown in lowercase stay as is
+                plain = text.translate(_APOSTROPHES)
+                lower = plain.lower()
+                base = _lookup(table, lower)
+                if lang == "de" and text[:1].isupper() and base == lower:
+                    base = plain
+            norm = base.translate(_APOSTROPHES).lower()
             hit = (strings.add(lemma), strings.add(norm))
             cache[orth] = hit
         values.append(hit)
