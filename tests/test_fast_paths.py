@@ -93,3 +93,101 @@ def test_catalog_matcher_prefilter_finds_what_the_full_matcher_finds(lang: str) 
         )
         got = [(x.item, x.span.start, x.span.end) for x in m.find(doc)]
         assert got == expected, text
+
+
+# -- name-misspelled (benchmarks issue: compare_word ran for every token and every name) ------
+
+
+def _reference_tokens(prose: str) -> list[tuple[int, int, str, int, str]]:
+    """notelint.rules._names.tokens before the speed-up (one regex match object per word)."""
+    from notelint.rules._names import WORD
+
+    apos = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"})
+    out = []
+    prev_end = 0
+    for m in WORD.finditer(prose):
+        text = m.group()
+        low = text.translate(apos)
+        core = text
+        if len(low) > 3 and low.endswith("'s"):
+            core = text[:-2]
+        elif len(low) > 2 and low.endswith("'"):
+            core = text[:-1]
+        out.append((m.start(), m.start() + len(core), core, m.end(), prose[prev_end : m.start()]))
+        prev_end = m.end()
+    return out
+
+
+def test_name_tokens_match_the_reference_tokenizer() -> None:
+    from notelint.rules._names import tokens
+
+    texts = [n.body for n in generate(20, seed=8)] + [
+        "Rita’s and Jonas' notes; Müller's, O'Brien, Dʼ Angelo, naʼ, Saʼs a's Ritaʼ x’s Kwame`s",
+        "García-López — 12 Ødegaard_3 ¡Hola! Ms.Izaguirre, ß-Straße.\n\nBest,\nAlex",
+        "",
+        "   ",
+    ]
+    for text in texts:
+        assert [tuple(t) for t in tokens(text)] == _reference_tokens(text), text
+
+
+def _variants(word: str) -> list[str]:
+    """Misspellings of a context name part: what name-misspelled has to recognise."""
+    from notelint.rules._names import fold
+
+    out = {word, word.upper(), word.lower(), fold(word), fold(word).capitalize(), word + "s"}
+    for i in range(len(word)):
+        out.add(word[:i] + word[i + 1 :])  # a dropped letter
+        out.add(word[:i] + word[i] + word[i:])  # a doubled one
+        out.add(word[:i] + "e" + word[i + 1 :])  # a wrong one
+        if i + 1 < len(word):
+            out.add(word[:i] + word[i + 1] + word[i] + word[i + 2 :])  # transposed
+    for a, b in (("ü", "ue"), ("ö", "oe"), ("ä", "ae"), ("ß", "ss"), ("ø", "oe"), ("y", "ie")):
+        out.add(word.replace(a, b))
+    return [w for w in out if w]
+
+
+def test_word_comparer_gives_exactly_what_compare_word_gives() -> None:
+    """Pins the name-misspelled prefilter (two rapidfuzz cdist calls, then compare_word for
+    the candidate pairs only): for every word and every context name part, the result is
+    compare_word's, including the pairs the prefilter rules out."""
+    from name_cases import CASES
+    from notelint.rules._names import (
+        WORD,
+        WordComparer,
+        build_names,
+        compare_word,
+        tokens,
+    )
+
+    contexts = [c.context for c in CASES] + [n.context for n in generate(30, seed=9)]
+    contexts.append(
+        {
+            "interviewers": ["Dr. Jürgen Weißmann", "Siobhán Ó Súilleabháin"],
+            "company": "Ødegaard AS",
+        }
+    )
+    bodies = [c.text for c in CASES[:40]] + [n.body for n in generate(6, seed=9)]
+    common = sorted({t.text for body in bodies for t in tokens(body)})
+    checked = 0
+    for ctx in contexts:
+        names = build_names(
+            tuple(ctx.get("interviewers") or ()),
+            ctx.get("recipient"),
+            ctx.get("company"),
+            tuple(ctx.get("company_aliases") or ()),
+            ctx.get("sender"),
+        )
+        index = names.part_index()
+        words = list(common[::7])
+        for part in index.parts:
+            words += _variants(part)
+        words += [m.group() for m in WORD.finditer(" ".join(ctx.get("topics") or ()))]
+        compare = WordComparer(index, words)
+        for w in words:
+            for p in index.parts:
+                assert compare(w, p) == compare_word(w, p), (w, p)
+                checked += 1
+            related = any(compare_word(w, p) is not None for p in index.first_parts)
+            assert (w in compare.related) == related, w
+    assert checked > 20_000

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import ClassVar
 
 from pydantic import Field
@@ -22,6 +23,7 @@ from notelint.rules._names import (
     Match,
     Names,
     Tok,
+    WordComparer,
     build_names,
     compare_run,
     compare_word,
@@ -54,12 +56,12 @@ _SENTENCE_END = re.compile(r"[.!?:;\n]")
 
 def _slot_indices(prose: str, toks: Sequence[Tok]) -> set[int]:
     """Indices of tokens written where a name goes: after a salutation or a title."""
-    starts = {t.start: i for i, t in enumerate(toks)}
+    starts = [t.start for t in toks]  # ascending
     out: set[int] = set()
 
     def take(pos: int, *, first_any_case: bool, limit: int) -> None:
-        i = next((k for s, k in starts.items() if s >= pos), None)
-        if i is None:
+        i = bisect.bisect_left(starts, pos)  # the first token starting at or after pos
+        if i == len(starts):
             return
         # only whitespace (or a title's dot) between the opener and the first name token
         if prose[pos : toks[i].start].strip(" \t."):
@@ -197,36 +199,66 @@ def find_misspelled(note: Note) -> list[tuple[Match, list[str]]]:
     toks = tokens(prose)
     if not toks:
         return []
-    slots = _slot_indices(prose, toks)
     signoff = _signoff_start(prose)
-    index = {t.start: i for i, t in enumerate(toks)}
+    words = [t.text for t in toks]
+    # and the genitive readings ("Ritas" -> "Rita", see _genitive)
+    words += [
+        w[:-1]
+        for w, t in zip(words, toks, strict=True)
+        if w[-1] == "s" and len(w) > 3 and t.end == t.raw_end
+    ]
+    compare = WordComparer(names.part_index(), words)
+    related = compare.related
+    if not related:
+        return []  # no word relates to the start of any context name: nothing can match
+    slots: set[int] | None = None
+    index: dict[int, int] = {}
     out: list[tuple[Match, list[str]]] = []
     i = 0
-    while i < len(toks):
+    n_toks = len(toks)
+    while i < n_toks:
         tok = toks[i]
         if tok.start >= signoff:
             break
-        consumed, result = _match_at(toks, i, names, prose)
+        text = tok.text
+        if text not in related and not (
+            text[-1] == "s" and text[:-1] in related and _genitive(tok) is not None
+        ):
+            i += 1  # every run starting here fails on its first word (see compare_run)
+            continue
+        consumed, result = _match_at(toks, i, names, prose, compare)
         if result is not None:
             m, candidates = result
             sender_like = any(
                 t.text in names.known or fold(t.text) in names.known_folded for t in m.toks
             )
-            if not sender_like and _allowed(m, slots, index, note.lang):
-                out.append((m, candidates))
+            if not sender_like:
+                if slots is None:
+                    slots = _slot_indices(prose, toks)
+                    index = {t.start: k for k, t in enumerate(toks)}
+                if _allowed(m, slots, index, note.lang):
+                    out.append((m, candidates))
         i += max(consumed, 1)
     return out
 
 
+def _may_be_genitive(text: str) -> bool:
+    return len(text) > 3 and text[-1] == "s"
+
+
 def _genitive(tok: Tok) -> Tok | None:
     """'Ritas' -> 'Rita' (German genitive without apostrophe)."""
-    if len(tok.text) > 3 and tok.text.endswith("s") and tok.end == tok.raw_end:
+    if _may_be_genitive(tok.text) and tok.end == tok.raw_end:
         return Tok(tok.start, tok.end - 1, tok.text[:-1], tok.raw_end, tok.sep_before)
     return None
 
 
 def _match_at(
-    toks: Sequence[Tok], i: int, names: Names, prose: str
+    toks: Sequence[Tok],
+    i: int,
+    names: Names,
+    prose: str,
+    compare: Callable[[str, str], tuple[int, float] | None] = compare_word,
 ) -> tuple[int, tuple[Match, list[str]] | None]:
     """(tokens consumed, best match with its corrections) for the longest name run at ``i``."""
     for n in range(min(names.max_len, len(toks) - i), 0, -1):
@@ -243,7 +275,7 @@ def _match_at(
         right = False
         for variant in variants:
             for unit in names.by_len.get(n, ()):
-                r = compare_run(variant, unit, prose)
+                r = compare_run(variant, unit, prose, compare)
                 if r is True:
                     right = True
                 elif isinstance(r, Match):
