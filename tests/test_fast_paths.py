@@ -191,3 +191,39 @@ def test_word_comparer_gives_exactly_what_compare_word_gives() -> None:
             related = any(compare_word(w, p) is not None for p in index.first_parts)
             assert (w in compare.related) == related, w
     assert checked > 20_000
+
+
+# -- no-conversation-reference (benchmarks issue: word_matches ran for every topic x token) --
+
+_TOPIC_TEXTS = {
+    "en": ["San Francisco trip", "AI tooling", "Kubernetes upgrade", "dashboard for churn", "the"],
+    "de": ["Kundenportal-Relaunch", "Lager", "Umzug nach Leipzig", "KI-Strategie", "Projekt"],
+}
+_TOPIC_BODIES = {
+    "en": "Your trip to San Francisco, the AI-tooling demo and the Kubernets upgrade; churned "
+    "dashboards, AI's future, re-branding, trips, San-Francisco-based teams.",
+    "de": "Der Relaunch des Kundenportals, das Hochregallager, die Lagersysteme, der Leipziger "
+    "Umzug, die KI-Strategie, Umzugs-Planung und Projekte mit Kundenportal-Relaunches.",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_topic_index_matches_exactly_what_word_matches_matches(lang: str) -> None:
+    """Pins the topic matching speed-up: the per-note index of topic forms must give, for
+    every token, exactly the topic words that word_matches accepts."""
+    from notelint._nlp import make_doc
+    from notelint.rules._topics import _TopicIndex, parse_topic, word_matches
+
+    generic = frozenset({"project", "projekt", "team", "trip"})
+    notes = generate(30, seed=12, langs=(lang,))
+    topic_texts = _TOPIC_TEXTS[lang] + [t for n in notes for t in n.context["topics"]]  # type: ignore[attr-defined]
+    words = [w for t in topic_texts for w in parse_topic(t, lang, generic).words]
+    index = _TopicIndex(words, lang)
+    compared = 0
+    for text in [_TOPIC_BODIES[lang]] + [n.body for n in notes[:10]]:
+        for tok in make_doc(text, lang):
+            got = index.matches(tok.text, tok.norm_)
+            want = {k for k, w in enumerate(words) if word_matches(w, tok.text, tok.norm_, lang)}
+            assert got == want, tok.text
+            compared += len(words)
+    assert compared > 10_000
