@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable, Iterable, Sequence
+from functools import lru_cache
 from typing import ClassVar
 
 from pydantic import Field
@@ -390,14 +391,25 @@ class WrongCompany(BatchRule):
             for name in (ctx.company, *ctx.company_aliases):
                 if name:
                     batch_companies.append((name, n.path or "another note"))
+        others = self._others(batch_companies)  # the same for every note: built once
         for note in notes:
-            for f in self._check_one(note, batch_companies):
+            for f in self._check_one(note, others):
                 yield note, f
 
     def check(self, note: Note) -> Iterable[Finding]:
-        return self._check_one(note, [])
+        return self._check_one(note, self._others([]))
 
-    def _check_one(self, note: Note, batch: list[tuple[str, str]]) -> Iterable[Finding]:
+    def _others(self, batch: list[tuple[str, str]]) -> dict[str, str]:
+        """Other company names (the batch's, then the configured ones) -> why they are known."""
+        assert isinstance(self.options, WrongCompanyOptions)
+        others: dict[str, str] = {}
+        for name, where in batch:
+            others.setdefault(name, f"the company of {where}")
+        for name in self.options.companies:
+            others.setdefault(name, "listed in the config")
+        return others
+
+    def _check_one(self, note: Note, others: dict[str, str]) -> Iterable[Finding]:
         ctx = note.context
         if not ctx.company:
             return
@@ -409,12 +421,6 @@ class WrongCompany(BatchRule):
             if n
             for p in _words(n)
         }
-        assert isinstance(self.options, WrongCompanyOptions)
-        others: dict[str, str] = {}
-        for name, where in batch:
-            others.setdefault(name, f"the company of {where}")
-        for name in self.options.companies:
-            others.setdefault(name, "listed in the config")
         prose = note.prose
         past = _PAST[note.lang]
         seen: set[tuple[int, int]] = set()
@@ -455,10 +461,9 @@ class WrongCompany(BatchRule):
 
         findings: list[Finding] = []
         for name, why in others.items():
-            if is_own(name):
-                continue
-            pattern = re.compile(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])")
-            for m in pattern.finditer(prose):
+            if name not in prose or is_own(name):
+                continue  # (a name not in the text has no match: the substring test is cheap)
+            for m in _name_pattern(name).finditer(prose):
                 f = emit(m.start(), m.end(), name, why)
                 if f is not None:
                     findings.append(f)
@@ -508,6 +513,11 @@ def _trim_company(x: str) -> str:
     while parts and parts[-1] in ("&", "and", "und", "of"):
         parts.pop()
     return " ".join(parts)
+
+
+@lru_cache(maxsize=4096)
+def _name_pattern(name: str) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])")
 
 
 _COMPILED: dict[str, list[re.Pattern[str]]] = {}
