@@ -227,3 +227,22 @@ def test_topic_index_matches_exactly_what_word_matches_matches(lang: str) -> Non
             assert got == want, tok.text
             compared += len(words)
     assert compared > 10_000
+
+
+def test_duplicate_note_fold_matches_the_per_character_reference() -> None:
+    """Pins duplicate-note's fold speed-up (ASCII shortcut, only non-ASCII characters looked
+    at): the same result as dropping every combining mark after NFKD."""
+    import unicodedata
+
+    from notelint.rules.duplicate_note import fold
+
+    def reference(text: str) -> str:
+        decomposed = unicodedata.normalize("NFKD", text.casefold())
+        return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("ß", "ss")
+
+    texts = [n.text for n in generate(20, seed=3)] + [
+        "Müller & Söhne, ﬁle, Ǆ, ẞ, Ω, Å, ñ, x\u0303, 한국, ĳ, ℌ, ①, İ",
+        "".join(chr(i) for i in range(0x80, 0x3000)),
+    ]
+    for text in texts:
+        assert fold(text) == reference(text)
