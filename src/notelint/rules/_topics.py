@@ -162,6 +162,16 @@ class _TopicIndex:
 
     def matches(self, text: str, norm: str) -> set[int]:
         """Indices of the topic words that the token (surface text, norm) refers to."""
+        by_first = self.by_first
+        # every match below needs a candidate that shares a topic form's first letter
+        if (
+            not self.acronyms
+            and not self.suffix
+            and "-" not in text
+            and text.lower()[:1] not in by_first
+            and norm[:1] not in by_first
+        ):
+            return set()
         out: set[int] = set()
         if self.acronyms:
             parts = text.replace("-", " ").split()
@@ -174,7 +184,7 @@ class _TopicIndex:
         else:
             cands = {low, norm}
         lang = self.lang
-        exact, by_first, suffix = self.exact, self.by_first, self.suffix
+        exact, suffix = self.exact, self.suffix
         for c in cands:
             if c in exact:
                 out.update(exact[c])
@@ -189,21 +199,13 @@ class _TopicIndex:
         return out
 
 
-def _token_texts(doc: Doc) -> list[tuple[str, str]]:
-    """(text, norm) of every token, read with one ``to_array`` call."""
+def _token_hashes(doc: Doc) -> list[tuple[int, int]]:
+    """(ORTH, NORM) hashes of every token, read with one ``to_array`` call."""
     if not len(doc):
         return []
     from spacy.attrs import NORM, ORTH
 
-    strings = doc.vocab.strings
-    memo: dict[tuple[int, int], tuple[str, str]] = {}
-    out = []
-    for key in map(tuple, doc.to_array([ORTH, NORM]).tolist()):
-        pair = memo.get(key)
-        if pair is None:
-            pair = memo[key] = (strings[key[0]], strings[key[1]])
-        out.append(pair)
-    return out
+    return list(map(tuple, doc.to_array([ORTH, NORM]).tolist()))
 
 
 def _best_window(topic: Topic, hits: list[list[int]]) -> list[int]:
@@ -247,13 +249,14 @@ def find_topics(
     if words:
         index = _TopicIndex(words, lang)
         skipped = set(skip)
-        memo: dict[tuple[str, str], set[int]] = {}
-        for i, pair in enumerate(_token_texts(doc)):
-            found = memo.get(pair)
+        strings = doc.vocab.strings
+        memo: dict[tuple[int, int], set[int]] = {}  # by (ORTH, NORM) hash: once per distinct
+        for i, key in enumerate(_token_hashes(doc)):
+            found = memo.get(key)
             if found is None:
-                text = pair[0]
+                text = strings[key[0]]
                 alnum = text.isalnum() or any(c.isalnum() for c in text)
-                found = memo[pair] = index.matches(text, pair[1]) if alnum else set()
+                found = memo[key] = index.matches(text, strings[key[1]]) if alnum else set()
             if found and i not in skipped:
                 for k in found:
                     hits[k].append(i)
