@@ -246,3 +246,23 @@ def test_duplicate_note_fold_matches_the_per_character_reference() -> None:
     ]
     for text in texts:
         assert fold(text) == reference(text)
+
+
+def test_pack_files_load_the_same_with_libyaml() -> None:
+    """Pins the cold-start speed-up of _packs._load_yaml (libyaml instead of pure Python):
+    every built-in pack file gives the same data, and a broken file the same error."""
+    import yaml
+
+    from notelint._packs import _iter_yaml, _load_yaml, builtin_pack_dir
+
+    files = list(_iter_yaml(builtin_pack_dir()))
+    assert files
+    for path in files:
+        text = path.read_text("utf-8")
+        assert _load_yaml(text) == yaml.safe_load(text), path
+    broken = "rule: x\nentries:\n  - pattern: [unclosed\n"
+    with pytest.raises(yaml.YAMLError) as fast:
+        _load_yaml(broken)
+    with pytest.raises(yaml.YAMLError) as slow:
+        yaml.safe_load(broken)
+    assert str(fast.value) == str(slow.value)
