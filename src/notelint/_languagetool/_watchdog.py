@@ -1,0 +1,53 @@
+"""A sidecar that kills the JVM's process group when the Python process that owns it dies.
+
+The owner keeps the write end of the sidecar's stdin pipe. Any exit of the owner, a
+SIGKILL included, closes that pipe; the sidecar reads EOF and kills the group. Unlike
+PR_SET_PDEATHSIG it does not fire when merely the starting *thread* ends, and it runs
+without importing notelint (fast, and independent of the package state).
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+_SCRIPT = r"""
+import os, signal, sys, time
+pgid = int(sys.argv[1])
+signal.signal(signal.SIGINT, signal.SIG_IGN)
+try:
+    sys.stdin.buffer.read()
+except Exception:
+    pass
+def alive():
+    try:
+        os.killpg(pgid, 0)
+        return True
+    except OSError:
+        return False
+if alive():
+    try:
+        os.killpg(pgid, signal.SIGTERM)
+    except OSError:
+        pass
+    deadline = time.monotonic() + 5
+    while alive() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    if alive():
+        try:
+            os.killpg(pgid, signal.SIGKILL)
+        except OSError:
+            pass
+"""
+
+
+def start_watchdog(pgid: int) -> subprocess.Popen[bytes]:
+    """Start the sidecar for process group ``pgid``; close its stdin to fire it."""
+    return subprocess.Popen(
+        [sys.executable, "-I", "-S", "-c", _SCRIPT, str(pgid)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+        close_fds=True,
+    )
