@@ -62,7 +62,12 @@ def pid_alive(pid: int) -> bool:
         return False
     except PermissionError:
         return True
-    return True
+    # An exited process nobody reaped yet (e.g. PID 1 in a container does not) is gone too.
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text(encoding="ascii", errors="replace")
+    except OSError:
+        return True
+    return stat.rpartition(")")[2].split()[:1] != ["Z"]
 
 
 def daemon_status(*, cache_dir: Path | None = None) -> DaemonState | None:
