@@ -10,8 +10,13 @@ from pathlib import Path
 import pytest
 from conftest import FakeLT
 
-from notelint._languagetool import LanguageToolClient, LanguageToolUnavailable, connect, install
-from notelint._languagetool import _install
+from notelint._languagetool import (
+    LanguageToolClient,
+    LanguageToolUnavailable,
+    _install,
+    connect,
+    install,
+)
 from notelint._languagetool._java import find_java, parse_java_major
 
 
@@ -96,7 +101,9 @@ def test_missing_java_is_reported(monkeypatch: pytest.MonkeyPatch, tmp_path: Pat
     assert "Java 17" in info.value.fix
 
 
-def test_install_without_java_fails_clearly(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+def test_install_without_java_fails_clearly(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     monkeypatch.setenv("PATH", str(tmp_path))
     with pytest.raises(LanguageToolUnavailable, match="Java is not installed"):
         install(cache_dir=tmp_path / "cache")

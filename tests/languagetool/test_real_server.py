@@ -7,8 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from notelint._languagetool import LanguageToolClient, Server, install
-from notelint._languagetool import _install
+from notelint._languagetool import LanguageToolClient, Server, _install, install
 
 pytestmark = pytest.mark.languagetool
 
@@ -101,9 +100,10 @@ def test_utf16_offsets_with_emoji_and_astral_text(client: LanguageToolClient) ->
     # '𝓛ab' starts with a non-BMP letter: two UTF-16 units inside the match, one code point.
     assert spans == ["teh", "𝓛ab", "realy"]
     for m in found:
-        assert m.context[m.context_offset : m.context_offset + m.context_length] == text[
-            m.offset : m.end
-        ]
+        assert (
+            m.context[m.context_offset : m.context_offset + m.context_length]
+            == text[m.offset : m.end]
+        )
 
 
 def test_disabled_rules_and_categories(client: LanguageToolClient) -> None:
