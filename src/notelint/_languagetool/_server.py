@@ -50,14 +50,14 @@ def is_healthy(url: str, *, timeout: float = 2.0) -> bool:
         return False
 
 
-def properties(*, check_timeout_s: float, pool_size: int = 10) -> str:
+def properties(*, check_timeout_s: float, pool_size: int = 10, cache_size: int = 1000) -> str:
     """The server's --config file: cache pipelines and results, bound text size and time."""
     return "\n".join(
         [
             "pipelineCaching=true",
             f"maxPipelinePoolSize={pool_size}",
             "pipelineExpireTimeInSeconds=3600",
-            "cacheSize=1000",
+            f"cacheSize={cache_size}",
             "cacheTTLSeconds=600",
             "maxTextLength=50000",
             f"maxCheckTimeMillis={int(check_timeout_s * 1000)}",
@@ -85,6 +85,7 @@ class Server:
         check_timeout: float = 30.0,
         detached: bool = False,
         workdir: Path | None = None,
+        cache_size: int = 1000,
     ) -> None:
         self.languages = tuple(languages)
         self.heap = heap
@@ -93,6 +94,7 @@ class Server:
         self.start_timeout = start_timeout
         self.check_timeout = check_timeout
         self.detached = detached
+        self.cache_size = cache_size
         self.port: int | None = None
         self.process: subprocess.Popen[bytes] | None = None
         self._workdir = workdir
@@ -186,7 +188,13 @@ class Server:
             self._own_workdir = True
         self._workdir.mkdir(parents=True, exist_ok=True)
         (self._workdir / "server.properties").write_text(
-            properties(check_timeout_s=self.check_timeout), encoding="utf-8"
+            properties(
+                # The first check per language loads dictionaries and can be slow on a busy
+                # machine; clients bound their own waits with shorter timeouts.
+                check_timeout_s=max(self.check_timeout, self.start_timeout),
+                cache_size=self.cache_size,
+            ),
+            encoding="utf-8",
         )
 
     def _cleanup_workdir(self) -> None:
