@@ -1,0 +1,5 @@
+"""`python -m notelint`."""
+
+from notelint._cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,538 @@
+"""The engine: parse notes, select rules, run them, filter suppressed findings, score.
+
+read file -> split front matter -> Context -> Note -> select rules (config, lang, needs,
+per-file ignores) -> rules yield Findings -> suppression -> score -> Report
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from notelint._config import Config, find_config_file, load_config_file, path_matches
+from notelint._context import CONTEXT_KEYS, Context
+from notelint._errors import ConfigError, NotelintError, UsageError, hint
+from notelint._frontmatter import FrontMatter, split_front_matter
+from notelint._io import read_note_file
+from notelint._lang import detect_lang
+from notelint._models import Finding, Report, Severity, Skipped, Stats
+from notelint._note import Note
+from notelint._packs import Packs
+from notelint._registry import discover
+from notelint._rule import BatchRule, Rule, RuleOptions, RuleUnavailable
+from notelint._score import score
+from notelint._suppress import Suppressions
+
+# Lazily created shared resources by name (``Rule.needs``): name -> factory(config) -> object.
+# A factory raises RuleUnavailable when the resource cannot be had; that is remembered.
+RESOURCE_FACTORIES: dict[str, Callable[[Config], Any]] = {}
+
+
+class RuleCrash(NotelintError):
+    """A rule raised an unexpected exception (a bug in the rule)."""
+
+
+@dataclass
+class NoteInput:
+    """A note given to :meth:`Linter.check_many` as text."""
+
+    text: str
+    path: str | None = None
+    context: dict[str, Any] | Context | None = None
+
+
+class RuleEnv:
+    """What rules share within one configuration: config, packs, caches and resources."""
+
+    def __init__(self, config: Config, packs: Packs) -> None:
+        self.config = config
+        self.packs = packs
+        self._lock = threading.RLock()
+        self._cache: dict[Any, Any] = {}
+        self._resources: dict[str, Any] = {}
+        self._failures: dict[str, str] = {}
+
+    def docs_url(self, rule: str) -> str:
+        return self.config.docs_url.format(rule=rule)
+
+    def catalog(self, rule: str, lang: str) -> Any:
+        return self.packs.catalog(rule, lang)
+
+    def cached(self, key: Any, factory: Callable[[], Any]) -> Any:
+        """Memoize ``factory()`` under ``key`` (thread-safe), e.g. a compiled matcher per language."""
+        try:
+            return self._cache[key]
+        except KeyError:
+            pass
+        with self._lock:
+            if key not in self._cache:
+                self._cache[key] = factory()
+            return self._cache[key]
+
+    def resource(self, name: str) -> Any:
+        """A shared resource (e.g. 'languagetool'), created on first use; RuleUnavailable if not."""
+        with self._lock:
+            if name in self._failures:
+                raise RuleUnavailable(self._failures[name])
+            if name not in self._resources:
+                factory = RESOURCE_FACTORIES.get(name)
+                if factory is None:
+                    self._failures[name] = f"{name} is not available in this installation"
+                    raise RuleUnavailable(self._failures[name])
+                try:
+                    self._resources[name] = factory(self.config)
+                except RuleUnavailable as exc:
+                    self._failures[name] = exc.reason
+                    raise
+            return self._resources[name]
+
+    def close(self) -> None:
+        with self._lock:
+            for res in self._resources.values():
+                closer = getattr(res, "close", None)
+                if callable(closer):
+                    closer()
+            self._resources.clear()
+
+
+@dataclass
+class RuleSet:
+    config: Config
+    env: RuleEnv
+    rules: list[Rule] = field(default_factory=list)
+
+    def for_note(self, note: Note) -> list[Rule]:
+        ignored: set[str] = set()
+        if note.path and self.config.per_file_ignores:
+            p = Path(note.path)
+            for pattern, ids in self.config.per_file_ignores.items():
+                if path_matches(p, [pattern], self.config.root_path):
+                    ignored.update(ids)
+        return [r for r in self.rules if r.id not in ignored and r.applies_to(note)]
+
+
+def all_rule_classes(packs: Packs | None = None) -> dict[str, type[Rule]]:
+    """Installed rules plus the rules defined in packs."""
+    from notelint._packrules import pack_rule_classes
+
+    rules = dict(discover())
+    if packs is not None:
+        for cls in pack_rule_classes(packs):
+            if cls.id in rules:
+                raise ConfigError(
+                    "C005",
+                    path=getattr(cls, "source", None),
+                    detail=f"rule id {cls.id!r} already exists",
+                )
+            rules[cls.id] = cls
+    return rules
+
+
+def _resolve_ids(
+    ids: Iterable[str], known: dict[str, type[Rule]], *, what: str, error: type[NotelintError]
+) -> set[str]:
+    out: set[str] = set()
+    for raw in ids:
+        rid = raw.strip()
+        if not rid:
+            continue
+        if rid.upper() == "ALL":
+            out.update(known)
+            continue
+        if rid not in known:
+            if error is UsageError:
+                raise UsageError("U001", rule=rid, hint=hint(rid, list(known)))
+            raise error("C003", path=what, rule=rid, hint=hint(rid, list(known)))
+        out.add(rid)
+    return out
+
+
+def build_ruleset(
+    config: Config,
+    *,
+    select: Sequence[str] | None = None,
+    ignore: Sequence[str] = (),
+    extend_select: Sequence[str] = (),
+    source: str = "config",
+) -> RuleSet:
+    """Instantiate the enabled rules of ``config`` (command-line select/ignore applied on top)."""
+    folders = []
+    for p in config.packs:
+        folder = (config.root_path / p).resolve()
+        if not folder.is_dir():
+            raise ConfigError(
+                "C005",
+                path=source,
+                detail=f"{p!r} is not a folder (relative to {config.root_path})",
+            )
+        folders.append(str(folder))
+    packs = Packs(tuple(folders))
+    env = RuleEnv(config, packs)
+    known = all_rule_classes(packs)
+    enabled = _resolve_ids(
+        select if select is not None else config.select,
+        known,
+        what=source,
+        error=UsageError if select is not None else ConfigError,
+    )
+    enabled |= _resolve_ids(config.extend_select, known, what=source, error=ConfigError)
+    enabled |= _resolve_ids(extend_select, known, what=source, error=UsageError)
+    enabled -= _resolve_ids(config.ignore, known, what=source, error=ConfigError)
+    enabled -= _resolve_ids(ignore, known, what=source, error=UsageError)
+    for _pattern, ids in config.per_file_ignores.items():
+        _resolve_ids(ids, known, what=source, error=ConfigError)
+    for rid in config.rules:
+        if rid not in known:
+            raise ConfigError("C003", path=source, rule=rid, hint=hint(rid, list(known)))
+    rules: list[Rule] = []
+    for rid in sorted(enabled):
+        cls = known[rid]
+        if "spacy-model" in cls.needs and not config.spacy_model:
+            continue
+        raw = dict(config.rules.get(rid, {}))
+        severity_raw = raw.pop("severity", None)
+        try:
+            severity = Severity(severity_raw) if severity_raw is not None else None
+            options: RuleOptions = cls.Options.model_validate(raw)
+        except (ValueError, ValidationError) as exc:
+            detail = exc.errors()[0]["msg"] if isinstance(exc, ValidationError) else str(exc)
+            if isinstance(exc, ValidationError):
+                loc = ".".join(str(x) for x in exc.errors()[0]["loc"])
+                detail = f"{loc}: {detail}" if loc else detail
+            raise ConfigError("C004", path=source, rule=rid, detail=detail) from None
+        rules.append(cls(env=env, options=options, severity=severity))
+    return RuleSet(config, env, rules)
+
+
+# -- parsing notes -----------------------------------------------------------------------
+
+
+def _validate_context(
+    raw: dict[str, Any], fm: FrontMatter
+) -> tuple[Context, list[tuple[str, str, str | None]]]:
+    """A Context from the valid keys; a (key, message, suggestion) problem for each bad one."""
+    problems: list[tuple[str, str, str | None]] = []
+    good: dict[str, Any] = {}
+    for key, value in raw.items():
+        if key not in CONTEXT_KEYS:
+            from notelint._errors import did_you_mean
+
+            best = did_you_mean(key, list(CONTEXT_KEYS))
+            msg = f"Unknown front matter key {key!r}" + (
+                f"; did you mean {best!r}?" if best else "; see `notelint explain front-matter`."
+            )
+            problems.append((key, msg, best))
+            continue
+        try:
+            Context.model_validate({key: value})
+        except ValidationError as exc:
+            err = exc.errors()[0]
+            detail = err["msg"].removeprefix("Value error, ")
+            suggestion = None
+            if key in ("channel", "stage") and isinstance(value, str):
+                from notelint._errors import did_you_mean
+
+                choices = (
+                    ["email", "handwritten", "linkedin"]
+                    if key == "channel"
+                    else ["after-interview", "after-rejection"]
+                )
+                suggestion = did_you_mean(value, choices, cutoff=60)
+                detail = f"must be one of {', '.join(choices)}" + (
+                    f"; did you mean {suggestion!r}?" if suggestion else ""
+                )
+            end = "" if detail.endswith(("?", ".")) else "."
+            problems.append((key, f"Invalid value for {key!r}: {detail}{end}", suggestion))
+            continue
+        good[key] = value
+    return Context.model_validate(good), problems
+
+
+def parse_note(
+    text: str,
+    *,
+    path: str | None,
+    config: Config,
+    context: dict[str, Any] | Context | None = None,
+    lang: str | None = None,
+) -> Note:
+    """Build a :class:`Note` from a file's text; InputError for broken front matter."""
+    fm, body_start = split_front_matter(text, name=path or "<text>")
+    merged: dict[str, Any] = dict(config.context)
+    merged.update(fm.data)
+    if context is not None:
+        extra = (
+            context.model_dump(exclude_defaults=True, by_alias=True)
+            if isinstance(context, Context)
+            else dict(context)
+        )
+        merged.update(extra)
+    ctx, problems = _validate_context(merged, fm)
+    if (
+        not ctx.template
+        and path
+        and config.templates
+        and path_matches(Path(path), config.templates, config.root_path)
+    ):
+        ctx = ctx.model_copy(update={"template": True})
+    tag = ctx.lang or lang or config.lang
+    detected = tag is None
+    if tag is None:
+        tag = detect_lang(text[body_start:])
+    base = tag.split("-")[0]
+    model = config.spacy_model.get(base)
+    return Note(
+        text=text,
+        body_start=body_start,
+        context=ctx,
+        lang=base,
+        lang_tag=tag,
+        path=path,
+        front_matter=fm,
+        context_problems=tuple(problems),
+        lang_detected=detected,
+        spacy_model=model,
+    )
+
+
+# -- the linter --------------------------------------------------------------------------
+
+
+class Linter:
+    """Checks notes. Reusable and thread-safe; use as a context manager to release resources.
+
+    ``config``: use this configuration for every note. Without it, each file's nearest config
+    file is used (``check_file``), and the defaults for text given directly.
+    ``select`` / ``ignore`` / ``extend_select`` / ``lang``: overrides, like the CLI flags.
+    """
+
+    def __init__(
+        self,
+        config: Config | None = None,
+        *,
+        select: Sequence[str] | None = None,
+        ignore: Sequence[str] = (),
+        extend_select: Sequence[str] = (),
+        lang: str | None = None,
+        config_file: str | os.PathLike[str] | None = None,
+    ) -> None:
+        if config is not None and config_file is not None:
+            raise UsageError("U002", detail="give either config or config_file, not both")
+        if config_file is not None:
+            loaded = load_config_file(Path(config_file))
+            if loaded is None:
+                raise ConfigError("C001", path=str(config_file), detail="no [tool.notelint] table")
+            config = loaded
+        self._explicit = config
+        self._select = list(select) if select is not None else None
+        self._ignore = list(ignore)
+        self._extend = list(extend_select)
+        self._lang = lang
+        self._lock = threading.Lock()
+        self._sets: dict[str, RuleSet] = {}
+        if config is not None:
+            self._ruleset_for(config, "config")  # fail fast on bad config
+
+    # -- configuration -------------------------------------------------------------------
+
+    def config_for(self, path: Path | None) -> tuple[Config, str]:
+        """The config that applies to ``path`` and where it came from."""
+        if self._explicit is not None:
+            return self._explicit, "config"
+        if path is None:
+            return Config(), "defaults"
+        found = find_config_file(path)
+        if found is None:
+            return Config(), "defaults"
+        key = str(found)
+        with self._lock:
+            if key in self._sets:
+                return self._sets[key].config, key
+        loaded = load_config_file(found)
+        return (loaded or Config()), key
+
+    def _ruleset_for(self, config: Config, key: str) -> RuleSet:
+        with self._lock:
+            rs = self._sets.get(key)
+            if rs is None:
+                rs = build_ruleset(
+                    config,
+                    select=self._select,
+                    ignore=self._ignore,
+                    extend_select=self._extend,
+                    source=key,
+                )
+                self._sets[key] = rs
+            return rs
+
+    def rules(self, path: Path | None = None) -> list[Rule]:
+        config, key = self.config_for(path)
+        return list(self._ruleset_for(config, key).rules)
+
+    # -- checking ------------------------------------------------------------------------
+
+    def parse(
+        self, text: str, *, path: str | None = None, context: dict[str, Any] | Context | None = None
+    ) -> tuple[Note, RuleSet]:
+        config, key = self.config_for(Path(path) if path else None)
+        rs = self._ruleset_for(config, key)
+        note = parse_note(text, path=path, config=config, context=context, lang=self._lang)
+        return note, rs
+
+    def check(
+        self, text: str, *, context: dict[str, Any] | Context | None = None, path: str | None = None
+    ) -> Report:
+        """Check one note given as text (front matter allowed)."""
+        note, rs = self.parse(text, path=path, context=context)
+        return self._finish(
+            note, rs, self._run(note, rs) + self._run_batch([(note, rs)]).get(id(note), [])
+        )[0]
+
+    def check_file(
+        self, path: str | os.PathLike[str], *, context: dict[str, Any] | Context | None = None
+    ) -> Report:
+        """Check one note file. InputError for a file that is not a readable note."""
+        p = Path(path)
+        config, _ = self.config_for(p)
+        text = read_note_file(p, max_bytes=config.max_file_size, display=str(path))
+        return self.check(text, context=context, path=str(path))
+
+    def check_many(
+        self, notes: Iterable[str | os.PathLike[str] | NoteInput], *, jobs: int = 1
+    ) -> list[Report]:
+        """Check a set of notes together (batch rules see all of them). Order is kept.
+
+        A ``str`` is note text, a path-like is a file, a :class:`NoteInput` is text with a path
+        and context. ``jobs`` > 1 runs the per-note rules in that many threads.
+        """
+        parsed: list[tuple[Note, RuleSet]] = []
+        for item in notes:
+            if isinstance(item, NoteInput):
+                parsed.append(self.parse(item.text, path=item.path, context=item.context))
+            elif isinstance(item, str):
+                parsed.append(self.parse(item))
+            else:
+                p = Path(item)
+                config, _ = self.config_for(p)
+                text = read_note_file(p, max_bytes=config.max_file_size, display=os.fspath(item))
+                parsed.append(self.parse(text, path=os.fspath(item)))
+        return self.check_parsed(parsed, jobs=jobs)
+
+    def check_parsed(
+        self, parsed: Sequence[tuple[Note, RuleSet]], *, jobs: int = 1
+    ) -> list[Report]:
+        if jobs > 1 and len(parsed) > 1:
+            with ThreadPoolExecutor(max_workers=jobs) as pool:
+                results = list(pool.map(lambda nr: self._run(*nr), parsed))
+        else:
+            results = [self._run(n, rs) for n, rs in parsed]
+        batch = self._run_batch(parsed)
+        return [
+            self._finish(n, rs, res + batch.get(id(n), []))[0]
+            for (n, rs), res in zip(parsed, results, strict=False)
+        ]
+
+    def close(self) -> None:
+        with self._lock:
+            for rs in self._sets.values():
+                rs.env.close()
+
+    def __enter__(self) -> Linter:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- internals -----------------------------------------------------------------------
+
+    def _run(self, note: Note, rs: RuleSet) -> list[Finding | Skipped]:
+        out: list[Finding | Skipped] = []
+        for rule in rs.for_note(note):
+            if isinstance(rule, BatchRule):
+                continue
+            try:
+                out.extend(rule.check(note))
+            except RuleUnavailable as exc:
+                out.append(Skipped(rule=rule.id, reason=exc.reason))
+            except NotelintError:
+                raise
+            except Exception as exc:
+                raise RuleCrash(
+                    "U002",
+                    path=note.path or "<text>",
+                    detail=f"internal error in rule {rule.id!r}: {type(exc).__name__}: {exc} (please report it; --debug shows the traceback)",
+                ) from exc
+        return out
+
+    def _run_batch(
+        self, parsed: Sequence[tuple[Note, RuleSet]]
+    ) -> dict[int, list[Finding | Skipped]]:
+        out: dict[int, list[Finding | Skipped]] = {}
+        # group notes by rule set so that each batch rule instance sees its notes
+        groups: dict[int, tuple[RuleSet, list[Note]]] = {}
+        for note, rs in parsed:
+            groups.setdefault(id(rs), (rs, []))[1].append(note)
+        for rs, notes in groups.values():
+            for rule in rs.rules:
+                if not isinstance(rule, BatchRule):
+                    continue
+                targets = [n for n in notes if rule in rs.for_note(n)]
+                if not targets:
+                    continue
+                try:
+                    for note, finding in rule.check_batch(targets):
+                        out.setdefault(id(note), []).append(finding)
+                except RuleUnavailable as exc:
+                    for n in targets:
+                        out.setdefault(id(n), []).append(Skipped(rule=rule.id, reason=exc.reason))
+        return out
+
+    def _finish(
+        self, note: Note, rs: RuleSet, results: list[Finding | Skipped]
+    ) -> tuple[Report, list[Finding]]:
+        findings = [r for r in results if isinstance(r, Finding)]
+        skipped = [r for r in results if isinstance(r, Skipped)]
+        sup = Suppressions(note.text, note.lines)
+        kept = [f for f in findings if not sup.suppressed(f)]
+        enabled = {r.id for r in rs.for_note(note)}
+        unused_rule = next((r for r in rs.rules if r.id == "unused-suppression"), None)
+        if unused_rule is not None and "unused-suppression" in enabled:
+            from notelint.rules.suppression import unused_suppressions
+
+            known = set(all_rule_classes(rs.env.packs))
+            extra = [
+                f
+                for f in unused_suppressions(unused_rule, note, sup, enabled, known)
+                if not any(
+                    r.directive.names(f.rule)
+                    and r.start <= f.start < r.end
+                    and r.directive.start != f.start
+                    for r in sup.regions
+                )
+            ]
+            kept.extend(extra)
+        kept.sort(key=lambda f: (f.start, f.end, f.rule, f.message))
+        seen_skips: dict[str, Skipped] = {}
+        for s in skipped:
+            seen_skips.setdefault(s.rule, s)
+        doc_stats = (
+            Stats(words=note.words, sentences=sum(1 for _ in note.sentences()))
+            if note.body.strip()
+            else Stats()
+        )
+        report = Report(
+            path=note.path,
+            lang=note.lang_tag,
+            score=score(kept),
+            findings=tuple(kept),
+            skipped=tuple(seen_skips.values()),
+            stats=doc_stats,
+        )
+        return report, kept

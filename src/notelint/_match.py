@@ -1,0 +1,119 @@
+"""Phrase patterns compiled to spaCy Matcher patterns on lemmas (token NORM = lowercase lemma).
+
+Pattern syntax (docs/packs.md):
+
+* words separated by spaces match any inflection (``hear`` matches "hearing", "heard" where the
+  lookup table knows it); case never matters;
+* ``a|b`` one token, either alternative;  ``word?`` an optional token;
+* ``...`` up to three arbitrary tokens;  ``*`` exactly one arbitrary token;
+* ``=word`` the exact word form, not the lemma;
+* punctuation between words in the text is skipped (``thank you again`` matches "Thank you, again").
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+from notelint._nlp import get_nlp
+
+T = TypeVar("T")
+_OPT_PUNCT: dict[str, Any] = {"IS_PUNCT": True, "OP": "*"}
+
+
+def _norms(lang: str, word: str) -> list[str]:
+    nlp = get_nlp(lang)
+    doc = nlp(word)
+    return [t.norm_ for t in doc]
+
+
+def compile_pattern(lang: str, pattern: str) -> list[list[dict[str, Any]]]:
+    """One or more Matcher patterns (token-dict lists) for a pattern string."""
+    tokens: list[dict[str, Any]] = []
+    for raw in pattern.split():
+        if raw == "...":
+            tokens.append({"OP": "{0,3}"})
+            continue
+        if raw == "*":
+            tokens.append({})
+            continue
+        optional = raw.endswith("?") and len(raw) > 1
+        word = raw[:-1] if optional else raw
+        exact = word.startswith("=") and len(word) > 1
+        if exact:
+            word = word[1:]
+        alts = [a for a in word.split("|") if a]
+        expanded: list[list[str]] = []
+        for alt in alts:
+            expanded.append([alt.lower()] if exact else _norms(lang, alt))
+        if all(len(e) == 1 for e in expanded):
+            key = "LOWER" if exact else "NORM"
+            values = sorted({e[0] for e in expanded})
+            tok: dict[str, Any] = {key: values[0]} if len(values) == 1 else {key: {"IN": values}}
+            if optional:
+                tok["OP"] = "?"
+            tokens.append(tok)
+        else:
+            # a word the tokenizer splits ("I'm", "e-mail"): only one alternative allowed here
+            if len(expanded) != 1:
+                raise ValueError(f"alternatives must be single tokens: {raw!r}")
+            for norm in expanded[0]:
+                t: dict[str, Any] = {"NORM": norm}
+                if optional:
+                    t["OP"] = "?"
+                tokens.append(t)
+        tokens.append(dict(_OPT_PUNCT))
+    while tokens and tokens[-1] == _OPT_PUNCT:
+        tokens.pop()
+    if not tokens:
+        raise ValueError(f"empty pattern {pattern!r}")
+    return [tokens]
+
+
+@dataclass(frozen=True)
+class Match(Generic[T]):
+    item: T
+    span: Span
+
+
+class PhraseCatalogMatcher(Generic[T]):
+    """Matches many patterns at once; returns the longest non-overlapping matches in order."""
+
+    def __init__(self, lang: str, items: Sequence[T], patterns: Sequence[str]) -> None:
+        from spacy.matcher import Matcher
+
+        self.lang = lang
+        self.items = list(items)
+        self._matcher = Matcher(get_nlp(lang).vocab, validate=True)
+        self._lock = threading.Lock()
+        self.errors: list[str] = []
+        for i, pattern in enumerate(patterns):
+            try:
+                self._matcher.add(str(i), compile_pattern(lang, pattern))
+            except ValueError as exc:
+                self.errors.append(f"{pattern!r}: {exc}")
+
+    def find(self, doc: Doc, *, overlapping: bool = False) -> list[Match[T]]:
+        from spacy.util import filter_spans
+
+        vocab = doc.vocab
+        with self._lock:
+            raw = self._matcher(doc)
+        by_span: dict[tuple[int, int], int] = {}
+        spans = []
+        for match_id, start, end in raw:
+            idx = int(vocab.strings[match_id])
+            key = (start, end)
+            if key not in by_span:
+                by_span[key] = idx
+                spans.append(doc[start:end])
+        chosen = spans if overlapping else filter_spans(spans)
+        return [
+            Match(self.items[by_span[(s.start, s.end)]], s)
+            for s in sorted(chosen, key=lambda s: s.start)
+        ]
