@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import FakeLT
+from lt_helpers import FakeLT
 
 from notelint._languagetool import (
     LanguageToolClient,

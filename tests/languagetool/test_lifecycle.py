@@ -10,7 +10,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from conftest import wait_gone
+from lt_helpers import wait_gone
 
 from notelint._languagetool import (
     LanguageToolClient,

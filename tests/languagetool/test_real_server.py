@@ -7,14 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from notelint._languagetool import LanguageToolClient, Server, _install, install
+from notelint._languagetool import LanguageToolClient, _install, install
 
 pytestmark = pytest.mark.languagetool
 
 
 @pytest.fixture(scope="module")
-def client(lt_server: Server) -> LanguageToolClient:
-    return LanguageToolClient(lt_server.url, server=lt_server)
+def client(lt_client: LanguageToolClient) -> LanguageToolClient:
+    return lt_client
 
 
 def _by_category(matches: list) -> dict[str, list[str]]:  # type: ignore[type-arg]
@@ -39,12 +39,11 @@ def test_install_is_a_noop_the_second_time(
     assert not any(found.path.glob("lib/language-all-*.jar"))
 
 
-def test_health_and_url(lt_server: Server) -> None:
+def test_health_and_url(lt_client: LanguageToolClient) -> None:
     from notelint._languagetool._server import is_healthy
 
-    assert lt_server.is_running()
-    assert lt_server.url.startswith("http://127.0.0.1:")
-    assert is_healthy(lt_server.url)
+    assert lt_client.url.startswith("http://127.0.0.1:")
+    assert is_healthy(lt_client.url)
 
 
 def test_english_typo_and_grammar(client: LanguageToolClient) -> None:

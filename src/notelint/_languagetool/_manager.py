@@ -22,6 +22,7 @@ def connect(
     heap: str = DEFAULT_HEAP,
     timeout: float = DEFAULT_TIMEOUT_S,
     cache_dir: Path | None = None,
+    version: str | None = None,
 ) -> LanguageToolClient:
     """A client for the server this run uses; starts one JVM per process at most.
 
