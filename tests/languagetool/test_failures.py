@@ -6,6 +6,7 @@ import os
 import stat
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from lt_helpers import FakeLT
@@ -38,7 +39,7 @@ def test_crash_mid_run_connection_reset_raises_unavailable(fake_lt: FakeLT) -> N
 
 def test_hanging_server_times_out(fake_lt: FakeLT) -> None:
     fake_lt.hang()
-    client = LanguageToolClient(fake_lt.url)
+    client = LanguageToolClient(fake_lt.url, first_timeout=0)
     started = time.monotonic()
     with pytest.raises(LanguageToolUnavailable) as info:
         client.check("Fine text.", "en", timeout=0.5)
@@ -195,3 +196,19 @@ def test_env_cache_dir(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "x"))
     assert cache_root() == tmp_path / "x" / "notelint"
     assert os.fspath(cache_root(tmp_path / "c")) == os.fspath(tmp_path / "c")
+
+
+def test_first_check_per_language_gets_the_longer_limit(fake_lt: FakeLT) -> None:
+    def slow(handler: Any) -> None:
+        time.sleep(1.0)
+        handler.send_response(200)
+        body = b'{"matches": []}'
+        handler.send_header("Content-Length", str(len(body)))
+        handler.end_headers()
+        handler.wfile.write(body)
+
+    fake_lt.on_check = slow
+    client = LanguageToolClient(fake_lt.url, timeout=0.3, first_timeout=10)
+    assert client.check("Loading dictionaries.", "de-AT") == []  # slow but first: allowed
+    with pytest.raises(LanguageToolUnavailable, match=r"did not answer within 0\.3 s"):
+        client.check("Now warm.", "de-AT")

@@ -24,6 +24,10 @@ if TYPE_CHECKING:
     from ._server import Server
 
 DEFAULT_TIMEOUT_S = 30.0
+# The first check per language on a fresh server loads dictionaries and models: 5-40 s
+# depending on the machine's load. It gets this longer (still bounded) limit.
+FIRST_CHECK_TIMEOUT_S = 120.0
+_WARM: set[tuple[str, str]] = set()  # (server URL, variant) that answered once in this process
 MAX_REPLACEMENTS = 5
 STATUS_FIX = "run `notelint languagetool status`, then `notelint languagetool start`"
 
@@ -113,12 +117,19 @@ class LanguageToolClient:
     """A thread-safe client for one LanguageTool server URL."""
 
     def __init__(
-        self, url: str, *, timeout: float = DEFAULT_TIMEOUT_S, server: Server | None = None
+        self,
+        url: str,
+        *,
+        timeout: float = DEFAULT_TIMEOUT_S,
+        first_timeout: float = FIRST_CHECK_TIMEOUT_S,
+        server: Server | None = None,
     ) -> None:
         base = url.rstrip("/")
         self.url = base[: -len("/v2")] if base.endswith("/v2") else base
         self.timeout = timeout
+        self.first_timeout = first_timeout
         self._server = server
+
         self._tools: dict[tuple[str, float], _BoundedTool] = {}
         self._lock = threading.Lock()
 
@@ -168,8 +179,12 @@ class LanguageToolClient:
         timeout: float | None = None,
     ) -> list[LTMatch]:
         """Check ``text``; matches sorted by offset, offsets in code points."""
+        variant = normalize_lang(lang)
         limit = self.timeout if timeout is None else timeout
-        tool = self._tool(normalize_lang(lang), limit)
+        # Not yet answered for this language: allow for loading.
+        if (self.url, variant) not in _WARM:
+            limit = max(limit, self.first_timeout)
+        tool = self._tool(variant, limit)
         params: dict[str, str] = tool._create_params(text)
         if rules := ",".join(sorted(disabled_rules)):
             params["disabledRules"] = rules
@@ -188,6 +203,7 @@ class LanguageToolClient:
             raise LanguageToolUnavailable(
                 f"LanguageTool at {self.url} sent an unexpected answer", STATUS_FIX
             )
+        _WARM.add((self.url, variant))
         conv = utf16_to_codepoint(text)
         matches = [_to_match(raw, text, conv) for raw in data["matches"]]
         return sorted(matches, key=lambda m: (m.offset, m.length, m.rule_id))
