@@ -222,6 +222,7 @@ def cmd_check(args: argparse.Namespace, err: TextIO) -> int:
         ignore=ignore,
         extend_select=args.extend_select,
         lang=args.lang,
+        cache=not args.no_cache,
     )
     paths = args.paths or ["."]
     cwd_config, _ = linter.config_for(Path.cwd())
@@ -247,7 +248,16 @@ def cmd_check(args: argparse.Namespace, err: TextIO) -> int:
             except InputError as exc:
                 err.write(exc.line() + "\n")
                 failed_inputs += 1
-        reports = linter.check_parsed(parsed, jobs=args.jobs) if parsed else []
+        bar = Progress.maybe(len(parsed), err)
+        reports = (
+            linter.check_parsed(
+                parsed, jobs=args.jobs, processes=True, progress=bar.step if bar else None
+            )
+            if parsed
+            else []
+        )
+        if bar:
+            bar.close()
 
         if args.fix or args.diff:
             fixed_reports: list[Report] = []
@@ -256,9 +266,11 @@ def cmd_check(args: argparse.Namespace, err: TextIO) -> int:
                 if not fixes:
                     fixed_reports.append(report)
                     continue
-                new_text = apply_fixes(note.text, fixes)
+                new_text = apply_fixes(note.source_text, fixes)
                 if args.diff:
-                    sys.stdout.write(unified_diff(note.path or "<stdin>", note.text, new_text))
+                    sys.stdout.write(
+                        unified_diff(note.path or "<stdin>", note.source_text, new_text)
+                    )
                     fixed_reports.append(report)
                     continue
                 if note.path in (None, "<stdin>") or (
@@ -318,6 +330,35 @@ def cmd_check(args: argparse.Namespace, err: TextIO) -> int:
             if any(f.severity.rank >= level.rank for f in report.findings):
                 return EXIT_FINDINGS
         return EXIT_OK
+
+
+class Progress:
+    """A one-line progress bar on stderr: only on a terminal, never in CI logs."""
+
+    MIN_FILES = 20
+
+    def __init__(self, total: int, stream: TextIO) -> None:
+        self.total, self.stream, self.n = total, stream, 0
+
+    @classmethod
+    def maybe(cls, total: int, stream: TextIO) -> Progress | None:
+        isatty = getattr(stream, "isatty", None)
+        if total <= cls.MIN_FILES or os.environ.get("CI") or not (callable(isatty) and isatty()):
+            return None
+        return cls(total, stream)
+
+    def step(self, n: int = 1) -> None:
+        self.n += n
+        width = 30
+        full = width * self.n // max(1, self.total)
+        self.stream.write(
+            f"\rnotelint: [{'#' * full}{'.' * (width - full)}] {self.n}/{self.total} notes"
+        )
+        self.stream.flush()
+
+    def close(self) -> None:
+        self.stream.write("\r\033[K")
+        self.stream.flush()
 
 
 def _print_skips(reports: Sequence[Report], err: TextIO) -> None:
