@@ -7,6 +7,7 @@ import threading
 import time
 from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
 # ---- fake server -------------------------------------------------------------------------
 
@@ -81,6 +82,15 @@ def wait_gone(pid: int, timeout: float = 20.0) -> bool:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if not pid_alive(pid):
+            return True
+        time.sleep(0.1)
+    return False
+
+
+def wait_gone_path(path: Path, timeout: float = 10.0) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if not path.exists():
             return True
         time.sleep(0.1)
     return False

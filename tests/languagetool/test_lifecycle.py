@@ -10,7 +10,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from lt_helpers import wait_gone
+from lt_helpers import wait_gone, wait_gone_path
 
 from notelint._languagetool import (
     LanguageToolClient,
@@ -34,42 +34,45 @@ CHILD = textwrap.dedent(
     from pathlib import Path
     from notelint._languagetool import Server
     server = Server(languages=(), cache_dir=Path(sys.argv[1])).start()
-    print(server.process.pid, flush=True)
+    print(server.process.pid, server.log_path.parent, flush=True)
     if sys.argv[2] == "wait":
         time.sleep(120)
     """
 )
 
 
-def _child(cache: Path, mode: str) -> tuple[subprocess.Popen[str], int]:
+def _child(cache: Path, mode: str) -> tuple[subprocess.Popen[str], int, Path]:
     proc = subprocess.Popen(
         [sys.executable, "-c", CHILD, str(cache), mode], stdout=subprocess.PIPE, text=True
     )
     assert proc.stdout is not None
-    line = proc.stdout.readline()
-    assert line.strip().isdigit(), f"child did not start a server: {line!r}"
-    return proc, int(line)
+    line = proc.stdout.readline().split()
+    assert line and line[0].isdigit(), f"child did not start a server: {line!r}"
+    return proc, int(line[0]), Path(line[1])
 
 
 def test_no_orphan_jvm_after_sigkill_of_parent(isolated_cache: Path) -> None:
-    proc, jvm = _child(isolated_cache, "wait")
-    assert pid_alive(jvm)
+    proc, jvm, workdir = _child(isolated_cache, "wait")
+    assert pid_alive(jvm) and workdir.is_dir()
     proc.kill()  # SIGKILL: no atexit, no finally; only the watchdog can clean up
     proc.wait(10)
     assert wait_gone(jvm), "JVM survived the SIGKILL of its parent"
+    assert wait_gone_path(workdir), "the server's temporary folder was left behind"
 
 
 def test_no_orphan_jvm_after_ctrl_c(isolated_cache: Path) -> None:
-    proc, jvm = _child(isolated_cache, "wait")
+    proc, jvm, workdir = _child(isolated_cache, "wait")
     proc.send_signal(signal.SIGINT)  # KeyboardInterrupt in the child
     proc.wait(30)
     assert wait_gone(jvm, timeout=5)
+    assert not workdir.exists()
 
 
 def test_no_orphan_jvm_after_normal_exit(isolated_cache: Path) -> None:
-    proc, jvm = _child(isolated_cache, "exit")
+    proc, jvm, workdir = _child(isolated_cache, "exit")
     assert proc.wait(30) == 0
     assert wait_gone(jvm, timeout=5)
+    assert not workdir.exists()
 
 
 def test_context_manager_stops_and_crash_is_detected(isolated_cache: Path) -> None:

@@ -224,7 +224,9 @@ class Server:
                 close_fds=True,
             )
         if not self.detached:
-            self._watchdog = start_watchdog(self.process.pid)
+            self._watchdog = start_watchdog(
+                self.process.pid, self._workdir if self._own_workdir else None
+            )
             atexit.register(self.stop)
 
     def _wait_healthy(self) -> None:

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 _SCRIPT = r"""
-import os, signal, sys, time
+import os, shutil, signal, sys, time
 pgid = int(sys.argv[1])
+cleanup = sys.argv[2] if len(sys.argv) > 2 else ""
 signal.signal(signal.SIGINT, signal.SIG_IGN)
 try:
     sys.stdin.buffer.read()
@@ -38,13 +40,18 @@ if alive():
             os.killpg(pgid, signal.SIGKILL)
         except OSError:
             pass
+if cleanup and not alive():
+    shutil.rmtree(cleanup, ignore_errors=True)
 """
 
 
-def start_watchdog(pgid: int) -> subprocess.Popen[bytes]:
-    """Start the sidecar for process group ``pgid``; close its stdin to fire it."""
+def start_watchdog(pgid: int, cleanup: Path | None = None) -> subprocess.Popen[bytes]:
+    """Start the sidecar for process group ``pgid``; close its stdin to fire it.
+
+    ``cleanup``: a folder to delete once the group is gone (the server's temporary folder).
+    """
     return subprocess.Popen(
-        [sys.executable, "-I", "-S", "-c", _SCRIPT, str(pgid)],
+        [sys.executable, "-I", "-S", "-c", _SCRIPT, str(pgid), str(cleanup or "")],
         stdin=subprocess.PIPE,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
