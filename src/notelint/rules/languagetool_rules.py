@@ -29,9 +29,13 @@ class _LanguageToolRule(Rule):
             matches = checker.matches(note)
         except LanguageToolUnavailable as exc:
             raise RuleUnavailable(f"{exc.reason}: {exc.fix}") from exc
+        names = _misspelled_names(note) if self.typos else []
         for m in matches:
             # TYPOS belong to spelling, everything else to grammar.
             if (m.category == "TYPOS") != self.typos:
+                continue
+            # A misspelled context name is name-misspelled's finding, with the right correction.
+            if any(start < m.end and m.offset < end for start, end in names):
                 continue
             yield self.finding(
                 note,
@@ -46,6 +50,15 @@ class _LanguageToolRule(Rule):
             )
 
 
+def _misspelled_names(note: Note) -> list[tuple[int, int]]:
+    """Body spans of misspelled context names (as name-misspelled finds them)."""
+    from notelint.rules.names import find_misspelled
+
+    if not note.context.names():
+        return []
+    return [(m.start, m.end) for m, _candidates in find_misspelled(note)]
+
+
 class SpellingRule(_LanguageToolRule):
     """A misspelled word, found by LanguageTool's spell checker (its TYPOS category).
 
@@ -54,7 +67,8 @@ class SpellingRule(_LanguageToolRule):
         LanguageTool server and reports every match of the TYPOS category, with LanguageTool's
         suggestions. The names in the context (interviewers, recipient, sender, company and its
         aliases, each also word by word) and the words in `languagetool.accept` are never
-        flagged. The regional variant follows the note's language: `en-GB` accepts "colour",
+        flagged; a misspelled context name is left to `name-misspelled`, which knows the right
+        spelling. The regional variant follows the note's language: `en-GB` accepts "colour",
         `de-CH` expects "ss" for "ß".
 
     Why it matters:
