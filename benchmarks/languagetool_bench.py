@@ -113,6 +113,23 @@ def main() -> int:
             t = time.perf_counter()
             list(pool.map(lambda item: client.check(*item), batch))
             rows.append(("notes/s, 2 threads", f"{len(batch) / (time.perf_counter() - t):8.1f}"))
+        # End to end through the engine (grammar on, this server, result cache off).
+        import notelint
+
+        cfg = notelint.Config.model_validate(
+            {"select": ["spelling", "grammar"], "cache": False, "languagetool": {"url": server.url}}
+        )
+        texts = [f"---\nlang: {lang}\n---\n{n}" for n, lang in batch]
+        with notelint.Linter(cfg) as linter:
+            linter.check_many(texts[:2])
+            t = time.perf_counter()
+            linter.check_many(texts)
+            rows.append(
+                (
+                    "notes/s, notelint spelling+grammar",
+                    f"{len(texts) / (time.perf_counter() - t):8.1f}",
+                )
+            )
     finally:
         server.stop()
 
