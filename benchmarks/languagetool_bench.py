@@ -119,7 +119,10 @@ def main() -> int:
         cfg = notelint.Config.model_validate(
             {"select": ["spelling", "grammar"], "cache": False, "languagetool": {"url": server.url}}
         )
-        texts = [f"---\nlang: {lang}\n---\n{n}" for n, lang in batch]
+        # Unique texts (a comment differs), so no note is answered from a cache.
+        texts = [
+            f"---\nlang: {lang}\n---\n{n}\n<!-- {i} -->\n" for i, (n, lang) in enumerate(batch)
+        ]
         with notelint.Linter(cfg) as linter:
             linter.check_many([texts[0], texts[-1]])  # load spaCy for en and de first
             t = time.perf_counter()
