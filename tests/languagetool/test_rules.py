@@ -75,7 +75,8 @@ def test_front_matter_lang_variant_is_used(lt_client: LanguageToolClient) -> Non
 def test_not_installed_is_skipped_with_fix(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("NOTELINT_CACHE_DIR", str(tmp_path))
     monkeypatch.setattr(_manager, "_managed", None)
-    report = notelint.check("Thank you for teh talk.", config=_cfg())
+    with notelint.Linter(_cfg()) as linter:  # a fresh linter: notelint.check reuses warm ones
+        report = linter.check("Thank you for teh talk.")
     assert report.findings == ()
     assert {s.rule for s in report.skipped} == {"spelling", "grammar"}
     assert all("run `notelint languagetool install`" in s.reason for s in report.skipped)
@@ -137,3 +138,19 @@ def test_cli_require_languagetool_exits_2(
     out = run_cli("check", "--format", "json", "--select", "spelling", str(note))
     skipped = json.loads(out.out)["reports"][0]["skipped"]
     assert skipped and skipped[0]["rule"] == "spelling"
+
+
+def test_after_a_failure_a_later_check_retries(
+    fake_lt: FakeLT, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from notelint._languagetool import _notes
+
+    monkeypatch.setattr(_notes, "RETRY_AFTER_S", 0.0)  # within it, notes are skipped at once
+    with notelint.Linter(_cfg(url=fake_lt.url, timeout=5)) as linter:
+        fake_lt.reset_connection()
+        assert {s.rule for s in linter.check("Thanks for the talk.").skipped} == {
+            "spelling",
+            "grammar",
+        }
+        fake_lt.matches({"matches": []})  # the server is back
+        assert linter.check("Thanks for the lunch.").skipped == ()

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 import threading
+import time
 from collections import OrderedDict
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from ._client import LanguageToolClient, LTMatch, normalize_lang
@@ -21,6 +23,9 @@ if TYPE_CHECKING:
     from notelint._note import Note
 
 _CACHE_SIZE = 64
+# After a failure, notes are skipped at once for this long; then one retry (reconnecting,
+# which restarts a crashed managed server). Long-lived processes recover; a run never hangs.
+RETRY_AFTER_S = 60.0
 _POSSESSIVE = re.compile(r"(?:['’]s|s['’]|['’])$")
 _NAME_PARTS = re.compile(r"[\s/]+")
 
@@ -56,25 +61,41 @@ def _is_protected(span: str, protected: frozenset[str]) -> bool:
 class NoteChecker:
     """Checks notes against one server, remembers the last results, fails fast after a crash."""
 
-    def __init__(self, client: LanguageToolClient, options: LanguageToolConfig) -> None:
+    def __init__(
+        self,
+        client: LanguageToolClient,
+        options: LanguageToolConfig,
+        *,
+        reconnect: Callable[[], LanguageToolClient] | None = None,
+    ) -> None:
         self.client = client
         self.options = options
+        self._reconnect = reconnect
         self._lock = threading.Lock()
         self._cache: OrderedDict[tuple[str, str], list[LTMatch]] = OrderedDict()
         self._dead: LanguageToolUnavailable | None = None
+        self._retry_at = 0.0
 
     def matches(self, note: Note) -> list[LTMatch]:
         """Matches in the note's body (offsets relative to the body), filtered."""
         key = (note.text, note.lang_tag)
         with self._lock:
-            # The server failed earlier in this run: do not wait for it again per note.
-            if self._dead is not None:
-                raise self._dead
             if key in self._cache:
                 self._cache.move_to_end(key)
                 return self._cache[key]
+            # The server failed recently: do not wait for it again per note.
+            if self._dead is not None:
+                if time.monotonic() < self._retry_at or self._reconnect is None:
+                    raise self._dead
+                try:
+                    self.client = self._reconnect()
+                except LanguageToolUnavailable as exc:
+                    self._fail(exc)
+                    raise
+                self._dead = None
+            client = self.client
         try:
-            found = self.client.check(
+            found = client.check(
                 note.prose,
                 variant_for(note),
                 disabled_rules=self.options.disabled_rules,
@@ -84,7 +105,7 @@ class NoteChecker:
             )
         except LanguageToolUnavailable as exc:
             with self._lock:
-                self._dead = exc
+                self._fail(exc)
             raise
         kept = self._filter(note, found)
         with self._lock:
@@ -92,6 +113,10 @@ class NoteChecker:
             if len(self._cache) > _CACHE_SIZE:
                 self._cache.popitem(last=False)
         return kept
+
+    def _fail(self, exc: LanguageToolUnavailable) -> None:
+        self._dead = exc
+        self._retry_at = time.monotonic() + RETRY_AFTER_S
 
     def _filter(self, note: Note, found: list[LTMatch]) -> list[LTMatch]:
         body, prose = note.body, note.prose
@@ -117,11 +142,15 @@ def make_checker(config: Config) -> NoteChecker:
     from notelint._rule import RuleUnavailable
 
     options = config.languagetool
-    try:
-        client = connect(
+
+    def reconnect() -> LanguageToolClient:
+        return connect(
             url=options.url, heap=options.heap, timeout=options.timeout, version=options.version,
             languages=(),
         )  # fmt: skip
+
+    try:
+        client = reconnect()
     except LanguageToolUnavailable as exc:
         raise RuleUnavailable(f"{exc.reason}: {exc.fix}") from exc
-    return NoteChecker(client, options)
+    return NoteChecker(client, options, reconnect=reconnect)
