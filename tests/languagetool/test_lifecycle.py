@@ -123,3 +123,17 @@ def test_stale_daemon_state_is_forgotten(isolated_cache: Path) -> None:
     )  # fmt: skip
     assert daemon_status(cache_dir=isolated_cache) is None
     assert find_server(cache_dir=isolated_cache) is None
+
+
+def test_failed_warm_up_leaves_no_jvm_even_detached(
+    isolated_cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def fail(self: Server, languages: object) -> None:
+        raise LanguageToolUnavailable("warm-up failed", "none")
+
+    monkeypatch.setattr(Server, "warm_up", fail)
+    server = Server(cache_dir=isolated_cache, detached=True, workdir=isolated_cache / "daemon")
+    with pytest.raises(LanguageToolUnavailable, match="warm-up failed"):
+        server.start()
+    assert server.process is not None
+    assert not pid_alive(server.process.pid)

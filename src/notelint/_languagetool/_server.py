@@ -143,14 +143,17 @@ class Server:
                     # Another process took the port between probe and bind: try a new one.
                     if "Address already in use" not in exc.reason:
                         break
-            else:  # pragma: no cover - three port races in a row
-                pass
             if not self.is_running():
                 self._cleanup_workdir()
                 raise last_error or LanguageToolUnavailable(
                     "the LanguageTool server did not start", START_FIX
                 )
-        self.warm_up(self.languages)
+        try:
+            self.warm_up(self.languages)
+        except LanguageToolUnavailable:
+            # A server that cannot check is no use, detached or not: do not leave it behind.
+            self.stop()
+            raise
         return self
 
     def warm_up(self, languages: Iterable[str]) -> None:
