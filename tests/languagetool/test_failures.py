@@ -60,6 +60,12 @@ def test_unexpected_json_shape_raises_unavailable(fake_lt: FakeLT) -> None:
         LanguageToolClient(fake_lt.url, timeout=5).check("Fine text.", "en")
 
 
+def test_malformed_match_raises_unavailable(fake_lt: FakeLT) -> None:
+    fake_lt.matches({"matches": [{"message": "no offset"}]})
+    with pytest.raises(LanguageToolUnavailable, match="malformed match"):
+        LanguageToolClient(fake_lt.url, timeout=5).check("Fine text.", "en")
+
+
 def test_configured_url_down_raises_unavailable() -> None:
     with pytest.raises(LanguageToolUnavailable) as info:
         connect(url="http://127.0.0.1:9", timeout=1)

@@ -9,7 +9,7 @@ transport and convert UTF-16 offsets ourselves (see ``_offsets``).
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
 import requests
@@ -80,7 +80,7 @@ class LTMatch(BaseModel):
         return self.offset + self.length
 
 
-def _to_match(raw: dict[str, Any], text: str, conv: Any) -> LTMatch:
+def _to_match(raw: dict[str, Any], conv: Callable[[int], int]) -> LTMatch:
     start16 = int(raw["offset"])
     end16 = start16 + int(raw["length"])
     start, end = conv(start16), conv(end16)
@@ -205,5 +205,10 @@ class LanguageToolClient:
             )
         _WARM.add((self.url, variant))
         conv = utf16_to_codepoint(text)
-        matches = [_to_match(raw, text, conv) for raw in data["matches"]]
+        try:
+            matches = [_to_match(raw, conv) for raw in data["matches"]]
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            raise LanguageToolUnavailable(
+                f"LanguageTool at {self.url} sent a malformed match: {exc!r}", STATUS_FIX
+            ) from exc
         return sorted(matches, key=lambda m: (m.offset, m.length, m.rule_id))
