@@ -16,6 +16,8 @@ if TYPE_CHECKING:
 
 _LOCK = threading.Lock()
 _PIPELINES: dict[tuple[str, str | None], Any] = {}
+# The lemma lookup table per language: it lives on the lemmatizer component, not in vocab.lookups.
+_TABLES: dict[str, Any] = {}
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 
 
@@ -27,8 +29,7 @@ def _build(lang: str, model: str | None) -> Language:
 
         @Language.component("notelint_norm")
         def notelint_norm(doc: Doc) -> Doc:
-            lookups = doc.vocab.lookups
-            table = lookups.get_table("lemma_lookup") if lookups.has_table("lemma_lookup") else None
+            table = _TABLES.get(doc.lang_)
             for tok in doc:
                 text = tok.text.translate(_APOSTROPHES)
                 lemma = tok.lemma_ or text
@@ -53,6 +54,9 @@ def _build(lang: str, model: str | None) -> Language:
         nlp.add_pipe("sentencizer")
         nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
         nlp.initialize()
+        lookups = nlp.get_pipe("lemmatizer").lookups
+        if lookups.has_table("lemma_lookup"):
+            _TABLES[lang] = lookups.get_table("lemma_lookup")
     nlp.add_pipe("notelint_norm", last=True)
     return nlp
 

@@ -1,0 +1,621 @@
+"""generic-phrase and thanks-only: boilerplate any candidate could send to any company.
+
+Both rules share one per-note analysis (:func:`analyse`):
+
+1. The salutation ("Dear Ms. Ortiz,", "Sehr geehrte Frau Müller,") and the sign-off block
+   ("Best regards,\\nAlex", "Mit freundlichen Grüßen") are cut off; the rest of the body is
+   split into sentences (spaCy sentences, also split at blank lines).
+2. Each sentence is matched against the phrase catalog of the rule pack
+   (rules/<lang>/generic-phrase.yaml): exactly on lemmas with the spaCy Matcher
+   (:class:`~notelint._match.PhraseCatalogMatcher`), and, where that finds nothing, fuzzily with
+   rapidfuzz (token_sort_ratio and token_set_ratio of the sentence's lemmas against each entry's
+   lemmas) so reordered words and small paraphrases are caught.
+3. A matched sentence is *canned* only when the words the match does not cover carry nothing
+   specific: no number, no word outside the generic vocabulary (stop words, the catalog's own
+   words and a list of everyday follow-up words), names from the context (company, role,
+   interviewers, sender) and slot fillers ("the Data Analyst position", "at Acme Corp.")
+   excepted. "Thank you for the tour of the Rotterdam depot" is therefore not canned.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import weakref
+from functools import lru_cache
+from itertools import islice, product
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, ClassVar
+
+from pydantic import Field
+
+from notelint._errors import ConfigError
+from notelint._match import PhraseCatalogMatcher
+from notelint._models import Finding, Severity
+from notelint._note import Note
+from notelint._packs import CatalogEntry
+from notelint._rule import Rule, RuleOptions
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+    from notelint._engine import RuleEnv
+
+CATALOG_RULE = "generic-phrase"
+KINDS = frozenset({"opener", "filler", "closer", "hedge", "stock-enthusiasm", "thanks"})
+FUZZY_SORT_CUTOFF = 86.0  # token_sort_ratio: same words, other order or one word changed
+FUZZY_SET_CUTOFF = 95.0
+MAX_FUZZY_FORMS = 8  # word combinations of one entry's alternatives used for fuzzy matching  # token_set_ratio: the entry's words all present (entries of 4+ words)
+
+# -- salutations and sign-offs ------------------------------------------------------------------
+
+_SALUTATION = {
+    "en": re.compile(
+        r"^[ \t]*(?:dear|hi|hello|hey|greetings|good\s+(?:morning|afternoon|evening)|to)\b"
+        r"[^\n,!:]{0,60}[,!:]?",
+        re.IGNORECASE,
+    ),
+    "de": re.compile(
+        r"^[ \t]*(?:sehr\s+geehrte[rs]?|liebe[rs]?|hallo|guten\s+(?:tag|morgen|abend)|moin|"
+        r"servus|grüß\s+gott|grüezi|hi|hey)\b[^\n,!:]{0,60}[,!:]?",
+        re.IGNORECASE,
+    ),
+}
+_SIGNOFF = {
+    "en": re.compile(
+        r"^[ \t>*_-]*(?:(?:with\s+)?(?:best|kind|kindest|warm|warmest|many|all\s+the\s+best|"
+        r"warm\s+best|respectful|sincere)?\s*(?:regards|wishes)|best|all\s+the\s+best|sincerely"
+        r"(?:\s+yours)?|yours(?:\s+(?:truly|sincerely|faithfully))?|cheers|thanks(?:\s+again|"
+        r"\s+so\s+much|\s+a\s+lot)?|thank\s+you(?:\s+again|\s+so\s+much)?|many\s+thanks|"
+        r"with\s+(?:thanks|gratitude|appreciation)|warmly|respectfully|gratefully|take\s+care|"
+        r"talk\s+soon|speak\s+soon|best,?\s+regards)[ \t]*[,.!]?[ \t]*$",
+        re.IGNORECASE | re.MULTILINE,
+    ),
+    "de": re.compile(
+        r"^[ \t>*_-]*(?:mit\s+(?:den\s+)?(?:freundlichen|besten|herzlichen|vielen|lieben)\s+"
+        r"grüßen|(?:freundliche|viele|beste|herzliche|liebe|schöne|sonnige)\s+grüße(?:\s+aus\s+"
+        r"\S+)?|(?:vielen\s+dank|danke)(?:\s+und\s+(?:viele|beste|herzliche|liebe)\s+grüße)?|"
+        r"mfg|lg|vg|bg|herzlichst|bis\s+bald|alles\s+gute|beste\s+grüsse|viele\s+grüsse|"
+        r"freundliche\s+grüsse|gruß|grüße|ihr|ihre|dein|deine)[ \t]*[,.!]?[ \t]*$",
+        re.IGNORECASE | re.MULTILINE,
+    ),
+}
+
+# -- vocabulary -----------------------------------------------------------------------------------
+
+THANKS = {
+    "en": frozenset({"thank", "thanks", "appreciate", "grateful", "gratitude", "appreciation"}),
+    "de": frozenset({"danke", "dank", "bedanken", "dankbar", "dankeschön", "vielen"}),
+}
+# Everyday follow-up words that say nothing specific about this conversation (lemmas, lowercase).
+GENERIC = {
+    "en": frozenset(
+        """
+        thank thanks appreciate grateful gratitude pleasure opportunity chance time today
+        yesterday morning afternoon evening week day tomorrow earlier recent recently again
+        interview interviewer conversation discussion meeting meet chat call talk speak discuss
+        position role job opening vacancy company organization organisation firm team
+        department business office staff people colleague candidate candidacy application
+        process hiring manager recruiter consideration consider decision step next update
+        news hear forward look hope wish know let contact reach question questions further
+        information detail details anything else need help assist hesitate free please kindly
+        convenience earliest soon possible happy glad excited exciting thrilled eager enthusiastic
+        interested interest interesting enjoy enjoyable enjoyed great good wonderful fantastic
+        excellent amazing lovely nice pleasant informative insightful productive valuable
+        helpful kind generous warm welcoming truly really very so much many greatly sincerely
+        deeply genuinely especially particularly highly strongly certainly definitely fully
+        learn learning learned hearing sharing share insight insights about more everything
+        sure confident believe think feel felt confirm reiterate reaffirm express remain
+        strong stronger continue continued would could will shall may might must can
+        contribute contribution join joining part member fit match skill skills experience
+        background qualification qualifications ability abilities asset value valuable
+        add bring make success successful goal goals mission vision culture value values
+        work working environment future forward-looking role's company's team's best
+        regard regards warmly sincerely cordially respectfully wonderful overview insight
+        take taking spend spent give giving show showing walk explain explaining answer
+        patient patience effort thoughtful attention courtesy hospitality invitation invite
+        dedicate dedicated sharing provide provided offer offered extend extended
+        mr mrs ms dr miss sir madam everyone all entire whole hr human resources
+        email mail message note letter write writing follow follow-up touch get back hi
+        hello dear real genuine honest monday tuesday wednesday thursday friday saturday
+        sunday january february march april may june july august september october november
+        december last this past
+        """.split()
+    ),
+    "de": frozenset(
+        """
+        danke dank dankbar bedanken vielen viel herzlich herzlichen recht ganz sehr besonders
+        gespräch gesprächs vorstellungsgespräch interview termin treffen telefonat austausch
+        unterhaltung kennenlernen gelegenheit möglichkeit chance zeit heute gestern morgen
+        vormittag nachmittag abend woche tag kürzlich nochmals noch mal erneut einmal
+        stelle position job rolle aufgabe aufgaben unternehmen firma team abteilung haus
+        mitarbeiter mitarbeiterin kollege kollegen kollegin bewerbung bewerber bewerberin
+        kandidat kandidatin auswahlprozess prozess verfahren bewerbungsprozess entscheidung
+        schritt schritte rückmeldung antwort nachricht feedback frage fragen information
+        informationen einblick einblicke eindruck eindrücke verfügung gerne gern jederzeit
+        freuen freude froh begeistert spannend interessant interessiert interesse angenehm
+        angenehmen nett nette freundlich freundlichen offen offene offenen informativ
+        aufschlussreich wertvoll hilfreich toll schön gut super großartig sympathisch
+        positiv positive positiven baldig baldige baldigen bald möglichst schnell weiteren
+        weitere weiteres nächste nächsten zukunft zukünftig künftig zusammenarbeit
+        gemeinsam mitwirken mitarbeiten beitragen einbringen teil gehören arbeit arbeiten
+        erfahrung erfahrungen kenntnisse fähigkeiten qualifikation qualifikationen passen
+        überzeugt überzeugen motiviert motivation bestätigt bestärkt bestätigen bestärken
+        hoffen wünschen wissen lassen melden kontakt kontaktieren zögern scheuen bitte
+        erreichen nehmen geben nehmen genommen nahm zeigen erklären erläutern vorstellen
+        beantworten offenheit geduld mühe aufmerksamkeit gastfreundschaft einladung
+        herr frau dr damen herren liebe lieber sehr geehrte geehrter geehrt hallo
+        beste grüße gruß freundlichen ihnen ihr ihre ihrem ihren ihres sie
+        sagen schreiben mail e-mail email zeilen brief anschreiben montag dienstag mittwoch
+        donnerstag freitag samstag sonntag januar februar märz april mai juni juli august
+        september oktober november dezember letzte letzten vergangene vergangenen
+        """.split()
+    ),
+}
+_ROLE_NOUNS = {
+    "en": frozenset({"position", "role", "job", "opening", "team", "department", "opportunity"}),
+    "de": frozenset({"stelle", "position", "rolle", "team", "abteilung", "job"}),
+}
+_SLOT_PREPS = {
+    "en": frozenset({"at", "with", "join", "for", "to"}),
+    "de": frozenset({"bei", "als", "für", "zu", "mit"}),
+}
+_PUNCT_STRIP = re.compile(r"[^\w\s'-]")
+
+
+@lru_cache(maxsize=4)
+def _stop_words(lang: str) -> frozenset[str]:
+    if lang == "de":
+        from spacy.lang.de.stop_words import STOP_WORDS as de_stop
+
+        return frozenset(de_stop)
+    from spacy.lang.en.stop_words import STOP_WORDS as en_stop
+
+    return frozenset(en_stop)
+
+
+# -- the catalog --------------------------------------------------------------------------------
+
+
+@dataclass
+class Catalog:
+    """A language's compiled phrase catalog: matcher, fuzzy strings and its vocabulary."""
+
+    lang: str
+    entries: list[CatalogEntry]
+    matcher: PhraseCatalogMatcher[CatalogEntry]
+    fuzzy_strings: list[str]  # lemma strings of the entries' word combinations
+    fuzzy_index: list[int]  # entry index of each
+    fuzzy_long: list[str]  # the strings of 4+ words (for token_set_ratio)
+    fuzzy_long_index: list[int]
+    generic: frozenset[str]
+
+
+def _pattern_words(pattern: str) -> list[list[str]]:
+    """Each word slot of a pattern as its alternatives (markers stripped)."""
+    out: list[list[str]] = []
+    for raw in pattern.split():
+        if raw in ("...", "*"):
+            continue
+        word = raw[:-1] if raw.endswith("?") and len(raw) > 1 else raw
+        word = word[1:] if word.startswith("=") and len(word) > 1 else word
+        alts = [a for a in word.split("|") if a]
+        if alts:
+            out.append(alts)
+    return out
+
+
+def _source_of(env: RuleEnv, entry: CatalogEntry) -> str:
+    for f in env.packs.files:
+        if f.rule == CATALOG_RULE and entry in f.entries:
+            return f.source
+    return "rule pack"
+
+
+def build_catalog(env: RuleEnv, lang: str) -> Catalog:
+    """Compile and validate the generic-phrase catalog; ConfigError naming the file if bad."""
+    from notelint._nlp import get_nlp
+
+    entries: list[CatalogEntry] = list(env.catalog(CATALOG_RULE, lang))
+    for e in entries:
+        if e.kind not in KINDS:
+            raise ConfigError(
+                "C005",
+                path=_source_of(env, e),
+                detail=f"entry {e.pattern!r}: kind must be one of {', '.join(sorted(KINDS))}, "
+                f"not {e.kind!r}",
+            )
+        if not e.why or not e.instead:
+            raise ConfigError(
+                "C005",
+                path=_source_of(env, e),
+                detail=f"entry {e.pattern!r}: `why` and `instead` are required",
+            )
+    matcher: PhraseCatalogMatcher[CatalogEntry] = PhraseCatalogMatcher(
+        lang, entries, [e.pattern for e in entries]
+    )
+    if matcher.errors:
+        bad = matcher.errors[0]
+        entry = next((e for e in entries if bad.startswith(repr(e.pattern))), entries[0])
+        raise ConfigError("C005", path=_source_of(env, entry), detail=f"bad pattern {bad}")
+    nlp = get_nlp(lang)
+    vocab: set[str] = set()
+    strings: list[str] = []
+    index: list[int] = []
+    for i, e in enumerate(entries):
+        slots: list[list[str]] = []
+        for alts in _pattern_words(e.pattern):
+            forms = [" ".join(t.norm_ for t in nlp(alt) if not t.is_punct) for alt in alts]
+            for f in forms:
+                vocab.update(f.split())
+            slots.append([f for f in forms if f])
+        seen: set[str] = set()
+        for combo in islice(product(*slots), MAX_FUZZY_FORMS):
+            text = " ".join(w for w in combo if w)
+            if text.count(" ") >= 2 and text not in seen:
+                seen.add(text)
+                strings.append(text)
+                index.append(i)
+    long = [(t, i) for t, i in zip(strings, index) if t.count(" ") >= 3]
+    generic = frozenset(vocab | GENERIC[lang] | _stop_words(lang))
+    return Catalog(
+        lang,
+        entries,
+        matcher,
+        strings,
+        index,
+        [t for t, _ in long],
+        [i for _, i in long],
+        generic,
+    )
+
+
+def catalog_for(env: RuleEnv, lang: str) -> Catalog:
+    cat: Catalog = env.cached(("canned-catalog", lang), lambda: build_catalog(env, lang))
+    return cat
+
+
+# -- the analysis -------------------------------------------------------------------------------
+
+
+@dataclass
+class Sentence:
+    span: Span
+    entry: CatalogEntry | None = None
+    how: str = ""  # "lemma" or "fuzzy"
+    specific: list[str] = field(default_factory=list)
+    canned: bool = False
+    thanks: bool = False
+
+
+@dataclass
+class Analysis:
+    sentences: list[Sentence]
+
+
+def body_region(note: Note) -> tuple[int, int]:
+    """[start, end) of the prose between the salutation and the sign-off (body offsets)."""
+    text = note.prose
+    lang = note.lang
+    start = len(text) - len(text.lstrip())
+    m = _SALUTATION[lang].match(text, start)
+    if m and (m.group().rstrip()[-1:] in ",!:" or text[m.end() : m.end() + 1] in ("\n", "")):
+        start = m.end()
+    end = len(text)
+    # the sign-off: the first line among the last eight non-empty lines that is a closing formula
+    lines = [(lm.start(), lm.group()) for lm in re.finditer(r"[^\n]+", text) if lm.group().strip()]
+    for pos, line in lines[-8:]:
+        if pos >= start and _SIGNOFF[lang].fullmatch(line):
+            end = pos
+            break
+    return start, max(start, end)
+
+
+def _sentence_spans(note: Note, lo: int, hi: int) -> list[Span]:
+    doc = note.doc
+    out: list[Span] = []
+    for sent in doc.sents:
+        if sent.end_char <= lo or sent.start_char >= hi:
+            continue
+        toks = [t for t in sent if t.idx >= lo and t.idx + len(t.text) <= hi]
+        if not toks:
+            continue
+        run: list[Token] = []
+        for t in [*toks, None]:
+            if t is None or (t.is_space and "\n\n" in t.text.replace(" ", "")) or _starts(t, run):
+                core = [x for x in run if not x.is_space]
+                if any(x.is_alpha for x in core):
+                    out.append(doc[core[0].i : core[-1].i + 1])
+                run = [] if t is None or t.is_space else [t]
+            else:
+                run.append(t)
+    return out
+
+
+_TITLES = frozenset(
+    "mr mrs ms dr prof st hr fr nr vs ca bzw z.b u.a e.g i.e no jr sr dipl ing mag".split()
+)
+
+
+def _starts(t: Token, run: list[Token]) -> bool:
+    """A sentence start the sentencizer missed after an abbreviation ("Acme Corp. It was")."""
+    if not run or not t.text[:1].isupper():
+        return False
+    prev = run[-1]
+    if not prev.text.endswith(".") or len(prev.text) < 3:
+        return False
+    if prev.text[:-1].lower() in _TITLES:
+        return False
+    return t.lower_ in _stop_words(t.lang_) or t.lower_ in THANKS.get(t.lang_, ())
+
+
+def _context_words(note: Note) -> set[str]:
+    ctx = note.context
+    names: list[str] = [*ctx.interviewers, *ctx.company_aliases]
+    for v in (ctx.recipient, ctx.sender, ctx.company, ctx.role):
+        if v:
+            names.append(v)
+    words: set[str] = set()
+    for n in names:
+        words.update(w.lower() for w in re.findall(r"\w+", n))
+    return words
+
+
+def _is_word(t: Token) -> bool:
+    return bool(t.is_alpha or t.like_num or any(c.isdigit() for c in t.text))
+
+
+def _slot_tokens(sent: Span, lang: str) -> set[int]:
+    """Token indices of capitalised runs that fill a template slot: before a role noun
+    ("the Data Analyst position") or after at/with/bei at the end of the sentence."""
+    out: set[int] = set()
+    toks = [t for t in sent if not t.is_space]
+    i = 0
+    while i < len(toks):
+        t = toks[i]
+        if t.is_alpha and t.text[:1].isupper() and i > 0:
+            j = i
+            while j < len(toks) and (
+                (toks[j].text[:1].isupper() and toks[j].text.rstrip(".").isalpha())
+                or toks[j].text in ("&", "-")
+            ):
+                j += 1
+            run = toks[i:j]
+            nxt = toks[j] if j < len(toks) else None
+            prev = toks[i - 1]
+            if nxt is not None and nxt.norm_ in _ROLE_NOUNS[lang]:
+                out.update(x.i for x in run)
+            elif prev.norm_ in _SLOT_PREPS[lang] and (nxt is None or nxt.is_punct):
+                out.update(x.i for x in run)
+            i = max(j, i + 1)
+        else:
+            i += 1
+    return out
+
+
+def _specific_words(
+    sent: Span, covered: set[int], cat: Catalog, ctx_words: set[str], lang: str
+) -> list[str]:
+    slots = _slot_tokens(sent, lang)
+    out: list[str] = []
+    for t in sent:
+        if t.i in covered or t.i in slots or not _is_word(t):
+            continue
+        if t.like_num or any(c.isdigit() for c in t.text):
+            out.append(t.text)
+            continue
+        low = t.text.lower()
+        if low in ctx_words or len(low) < 2:
+            continue
+        if t.norm_ in cat.generic or low in cat.generic:
+            continue
+        out.append(t.text)
+    return out
+
+
+def _fuzzy(sent: Span, cat: Catalog) -> CatalogEntry | None:
+    from rapidfuzz import fuzz, process
+
+    norms = [t.norm_ for t in sent if t.is_alpha]
+    if len(norms) < 3:
+        return None
+    query = " ".join(norms)
+    best = process.extractOne(
+        query, cat.fuzzy_strings, scorer=fuzz.token_sort_ratio, score_cutoff=FUZZY_SORT_CUTOFF
+    )
+    if best is None:
+        best = process.extractOne(
+            query, cat.fuzzy_long, scorer=fuzz.token_set_ratio, score_cutoff=FUZZY_SET_CUTOFF
+        )
+        if best is None:
+            return None
+        return cat.entries[cat.fuzzy_long_index[best[2]]]
+    return cat.entries[cat.fuzzy_index[best[2]]]
+
+
+_CACHE: weakref.WeakKeyDictionary[Note, dict[int, Analysis]] = weakref.WeakKeyDictionary()
+_CACHE_LOCK = threading.Lock()
+
+
+def analyse(note: Note, env: RuleEnv) -> Analysis:
+    """The per-sentence judgement shared by generic-phrase and thanks-only (cached per note)."""
+    cat = catalog_for(env, note.lang)
+    with _CACHE_LOCK:
+        hit = _CACHE.get(note, {}).get(id(cat))
+    if hit is not None:
+        return hit
+    lang = note.lang
+    lo, hi = body_region(note)
+    spans = _sentence_spans(note, lo, hi)
+    matches = cat.matcher.find(note.doc)
+    ctx_words = _context_words(note)
+    thanks_words = THANKS[lang]
+    out: list[Sentence] = []
+    for span in spans:
+        s = Sentence(span)
+        inside = [m for m in matches if m.span.start >= span.start and m.span.end <= span.end]
+        covered: set[int] = set()
+        for m in inside:
+            covered.update(range(m.span.start, m.span.end))
+        if inside:
+            best = max(inside, key=lambda m: len(m.span))
+            s.entry, s.how = best.item, "lemma"
+        else:
+            entry = _fuzzy(span, cat)
+            if entry is not None:
+                s.entry, s.how = entry, "fuzzy"
+                words = {n for alts in _pattern_words(entry.pattern) for n in alts}
+                covered = {t.i for t in span if t.norm_ in words or t.lower_ in words}
+        s.specific = _specific_words(span, covered, cat, ctx_words, lang)
+        s.thanks = any(t.norm_ in thanks_words or t.lower_ in thanks_words for t in span) or (
+            s.entry is not None and s.entry.kind == "thanks"
+        )
+        s.canned = s.entry is not None and not s.specific
+        out.append(s)
+    analysis = Analysis(out)
+    with _CACHE_LOCK:
+        _CACHE.setdefault(note, {})[id(cat)] = analysis
+    return analysis
+
+
+# -- the rules ----------------------------------------------------------------------------------
+
+
+class GenericPhraseOptions(RuleOptions):
+    share: float = Field(
+        0.5, ge=0.0, le=1.0, description="share of canned sentences that makes a warning"
+    )
+    min_canned: int = Field(
+        2, ge=1, description="canned sentences (besides one thank-you) needed for a warning"
+    )
+
+
+class GenericPhraseRule(Rule):
+    """Boilerplate any candidate could send to any company.
+
+    What it does:
+        Judges each sentence between the salutation and the sign-off against a catalog of
+        canned follow-up phrasing (openers, fillers, closers, hedges, stock enthusiasm,
+        thanks; rules/<lang>/generic-phrase.yaml). Matching is on lemmas, so inflections and
+        contractions match, plus fuzzy matching of the whole sentence for reordered words and
+        small paraphrases. A sentence is canned only when the rest of it says nothing specific
+        (no names, numbers or content words outside the generic vocabulary).
+        The first thank-you is normal and is left alone. Every other canned sentence is an
+        info finding with why it reads as canned and what to write instead. When at least
+        `share` (default 0.5) of the other sentences are canned, and at least `min-canned`
+        (default 2) of them, one warning marks the note as dominated by boilerplate.
+
+    Why it matters:
+        Recruiters recognise canned notes at once, and interviewers compare the notes they
+        got. A sentence any candidate could send to any company tells them nothing about you.
+
+    Example:
+        I am writing to thank you for the opportunity to interview. It was a pleasure speaking
+        with you. Please do not hesitate to contact me. I look forward to hearing from you.
+
+    Better:
+        Thank you for walking me through the depot in Rotterdam. The way your planners re-route
+        trucks when a ferry is cancelled is exactly the problem I want to work on.
+    """
+
+    id = "generic-phrase"
+    severity = Severity.info
+    Options: ClassVar[type[RuleOptions]] = GenericPhraseOptions
+
+    def check(self, note: Note) -> Iterable[Finding]:
+        opts = self.options
+        assert isinstance(opts, GenericPhraseOptions)
+        sents = analyse(note, self.env).sentences
+        polite = next((s for s in sents if s.canned and s.thanks), None)
+        others = [s for s in sents if s is not polite]
+        canned = [s for s in others if s.canned]
+        for s in canned:
+            yield self._info(note, s)
+        if not others or len(canned) < opts.min_canned:
+            return
+        if len(canned) / len(others) < opts.share:
+            return
+        first = canned[0].span
+        start, end = note.span_of(first)
+        extra = " besides a first thank-you" if polite is not None else ""
+        yield self.finding(
+            note,
+            start,
+            end,
+            f"{len(canned)} of {len(others)} sentences{extra} are boilerplate any candidate "
+            "could send; replace most of them with something specific from the conversation.",
+            suggestions=[s.entry.instead for s in canned[:3] if s.entry and s.entry.instead],
+            severity=self.level if self.level != Severity.info else Severity.warning,
+        )
+
+    def _info(self, note: Note, s: Sentence) -> Finding:
+        assert s.entry is not None
+        start, end = note.span_of(s.span)
+        kind = (s.entry.kind or "phrase").replace("-", " ")
+        return self.finding(
+            note,
+            start,
+            end,
+            f"Canned {kind}: {s.entry.why}",
+            suggestions=[s.entry.instead] if s.entry.instead else [],
+            severity=Severity.info,
+        )
+
+
+class ThanksOnlyRule(Rule):
+    """The note says nothing beyond thanks and a sign-off.
+
+    What it does:
+        Looks at the sentences between the salutation and the sign-off. When every one of them
+        is a thank-you, a pleasantry or a generic closer (the generic-phrase catalog plus a
+        thanks lexicon) and none carries anything specific (a name, a number, a content word
+        outside the generic vocabulary), the note is thanks-only. A short note with one
+        specific sentence passes.
+
+    Why it matters:
+        A note that only thanks the interviewer for their time does little: it shows neither
+        that you listened nor why you want the job. Recruiters read it as a formality.
+
+    Example:
+        Thank you for your time today. I appreciate the opportunity and look forward to
+        hearing from you.
+
+    Better:
+        Thank you for your time today. Your story about rebuilding the returns process after
+        the Black Friday backlog made me want to work on that team even more.
+    """
+
+    id = "thanks-only"
+    severity = Severity.warning
+
+    def check(self, note: Note) -> Iterable[Finding]:
+        sents = analyse(note, self.env).sentences
+        if not sents or not any(s.thanks for s in sents):
+            return
+        if not all(_empty(s) for s in sents):
+            return
+        start, _ = note.span_of(sents[0].span)
+        _, end = note.span_of(sents[-1].span)
+        yield self.finding(
+            note,
+            start,
+            end,
+            "The note only thanks and signs off; add something specific from the conversation "
+            "(a project, a question, something the interviewer said) and why you want the role.",
+            suggestions=_suggest(sents),
+        )
+
+
+def _empty(s: Sentence) -> bool:
+    """A thank-you, pleasantry or generic closer with nothing specific in it."""
+    if s.canned:
+        return s.entry is None or s.entry.kind != "hedge"  # a claim about oneself is more
+    return s.thanks and not s.specific
+
+
+def _suggest(sents: Sequence[Sentence]) -> list[str]:
+    for s in sents:
+        if s.entry is not None and s.entry.instead:
+            return [s.entry.instead]
+    return []
