@@ -11,7 +11,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-from examples_table import fires, load_examples, run_example  # noqa: E402
+from examples_table import fires, load_examples, run_example
 
 RULES = ("generic-phrase", "thanks-only")
 
@@ -19,7 +19,9 @@ RULES = ("generic-phrase", "thanks-only")
 def main(argv: list[str]) -> int:
     verbose = "-v" in argv
     examples = [e for e in load_examples() if e.rule in RULES]
-    print(f"{'rule':<16} {'lang':<4} {'n':>3} {'tp':>3} {'fp':>3} {'fn':>3} {'precision':>9} {'recall':>7}")
+    print(
+        f"{'rule':<16} {'lang':<4} {'n':>3} {'tp':>3} {'fp':>3} {'fn':>3} {'precision':>9} {'recall':>7}"
+    )
     for rule in RULES:
         for lang in ("en", "de"):
             tp = fp = fn = n = 0

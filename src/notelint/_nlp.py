@@ -54,7 +54,7 @@ def _build(lang: str, model: str | None) -> Language:
         nlp.add_pipe("sentencizer")
         nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
         nlp.initialize()
-        lookups = nlp.get_pipe("lemmatizer").lookups
+        lookups = nlp.get_pipe("lemmatizer").lookups  # type: ignore[attr-defined]
         if lookups.has_table("lemma_lookup"):
             _TABLES[lang] = lookups.get_table("lemma_lookup")
     nlp.add_pipe("notelint_norm", last=True)

@@ -8,8 +8,9 @@ Both rules share one per-note analysis (:func:`analyse`):
 2. Each sentence is matched against the phrase catalog of the rule pack
    (rules/<lang>/generic-phrase.yaml): exactly on lemmas with the spaCy Matcher
    (:class:`~notelint._match.PhraseCatalogMatcher`), and, where that finds nothing, fuzzily with
-   rapidfuzz (token_sort_ratio and token_set_ratio of the sentence's lemmas against each entry's
-   lemmas) so reordered words and small paraphrases are caught.
+   rapidfuzz (token_sort_ratio of the sentence's lemmas against each entry's lemma forms, or all
+   of an entry's 4+ words present in a short sentence) so reordered words and small paraphrases
+   are caught.
 3. A matched sentence is *canned* only when the words the match does not cover carry nothing
    specific: no number, no word outside the generic vocabulary (stop words, the catalog's own
    words and a list of everyday follow-up words), names from the context (company, role,
@@ -22,10 +23,10 @@ from __future__ import annotations
 import re
 import threading
 import weakref
-from functools import lru_cache
-from itertools import islice, product
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import islice, product
 from typing import TYPE_CHECKING, ClassVar
 
 from pydantic import Field
@@ -45,8 +46,8 @@ if TYPE_CHECKING:
 CATALOG_RULE = "generic-phrase"
 KINDS = frozenset({"opener", "filler", "closer", "hedge", "stock-enthusiasm", "thanks"})
 FUZZY_SORT_CUTOFF = 86.0  # token_sort_ratio: same words, other order or one word changed
-FUZZY_SET_CUTOFF = 95.0
-MAX_FUZZY_FORMS = 8  # word combinations of one entry's alternatives used for fuzzy matching  # token_set_ratio: the entry's words all present (entries of 4+ words)
+MAX_SET_WORDS = 8  # sentences up to twice this long may match by containing an entry's words
+MAX_FUZZY_FORMS = 8  # word combinations of one entry's alternatives used for fuzzy matching
 
 # -- salutations and sign-offs ------------------------------------------------------------------
 
@@ -88,9 +89,15 @@ THANKS = {
     "en": frozenset({"thank", "thanks", "appreciate", "grateful", "gratitude", "appreciation"}),
     "de": frozenset({"danke", "dank", "bedanken", "dankbar", "dankeschön", "vielen"}),
 }
+
+
+def _wordset(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 # Everyday follow-up words that say nothing specific about this conversation (lemmas, lowercase).
 GENERIC = {
-    "en": frozenset(
+    "en": _wordset(
         """
         thank thanks appreciate grateful gratitude pleasure opportunity chance time today
         yesterday morning afternoon evening week day tomorrow earlier recent recently again
@@ -121,9 +128,9 @@ GENERIC = {
         hello dear real genuine honest monday tuesday wednesday thursday friday saturday
         sunday january february march april may june july august september october november
         december last this past
-        """.split()
+        """
     ),
-    "de": frozenset(
+    "de": _wordset(
         """
         danke dank dankbar bedanken vielen viel herzlich herzlichen recht ganz sehr besonders
         gespräch gesprächs vorstellungsgespräch interview termin treffen telefonat austausch
@@ -148,9 +155,11 @@ GENERIC = {
         herr frau dr damen herren liebe lieber sehr geehrte geehrter geehrt hallo
         beste grüße gruß freundlichen ihnen ihr ihre ihrem ihren ihres sie
         sagen schreiben mail e-mail email zeilen brief anschreiben montag dienstag mittwoch
+        interessante interessanten spannende spannenden schöne schönes schönen gewonnen
+        gewinnen wünsche wünschen kennenzulernen kennengelernt du dich dir dein deine euch
         donnerstag freitag samstag sonntag januar februar märz april mai juni juli august
         september oktober november dezember letzte letzten vergangene vergangenen
-        """.split()
+        """
     ),
 }
 _ROLE_NOUNS = {
@@ -187,23 +196,62 @@ class Catalog:
     matcher: PhraseCatalogMatcher[CatalogEntry]
     fuzzy_strings: list[str]  # lemma strings of the entries' word combinations
     fuzzy_index: list[int]  # entry index of each
-    fuzzy_long: list[str]  # the strings of 4+ words (for token_set_ratio)
+    fuzzy_long: list[tuple[frozenset[str], ...]]  # required word slots (3+): all present
     fuzzy_long_index: list[int]
     generic: frozenset[str]
+    words: list[frozenset[str]]  # each entry's lemmas (all alternatives)
+
+    def covers(self, index: int, tok: Token) -> bool:
+        """Whether a token is one of the entry's words (an unknown plural or -ing form too)."""
+        words = self.words[index]
+        if tok.norm_ in words or tok.lower_ in words:
+            return True
+        return any(len(w) >= 4 and tok.lower_.startswith(w) for w in words)
 
 
-def _pattern_words(pattern: str) -> list[list[str]]:
-    """Each word slot of a pattern as its alternatives (markers stripped)."""
-    out: list[list[str]] = []
+def _pattern_words(pattern: str) -> list[tuple[list[str], bool]]:
+    """Each word slot of a pattern as (alternatives, optional), markers stripped."""
+    out: list[tuple[list[str], bool]] = []
     for raw in pattern.split():
         if raw in ("...", "*"):
             continue
-        word = raw[:-1] if raw.endswith("?") and len(raw) > 1 else raw
+        optional = raw.endswith("?") and len(raw) > 1
+        word = raw[:-1] if optional else raw
         word = word[1:] if word.startswith("=") and len(word) > 1 else word
         alts = [a for a in word.split("|") if a]
         if alts:
-            out.append(alts)
+            out.append((alts, optional))
     return out
+
+
+_DE_ENDINGS = ("", "e", "en", "em", "er", "es")
+
+
+def expand_pattern(lang: str, pattern: str) -> str:
+    """German: every plain word also matches its inflected forms (schön -> schöne, schönen, ...).
+
+    The lookup lemmatizer knows only some forms ("nette" stays "nette", "eine" -> "einen", "einen"
+    -> "ein"), so an adjective or article in a pattern would otherwise miss most of its forms.
+    """
+    if lang != "de":
+        return pattern
+    out: list[str] = []
+    for raw in pattern.split():
+        optional = raw.endswith("?") and len(raw) > 1
+        word = raw[:-1] if optional else raw
+        if raw in ("...", "*") or word.startswith("="):
+            out.append(raw)
+            continue
+        forms: list[str] = []
+        for alt in word.split("|"):
+            if not alt.isalpha():
+                forms.append(alt)
+                continue
+            stems = {alt, alt[:-1]} if alt.endswith("e") and len(alt) > 3 else {alt}
+            forms.extend(f"{st}{end}" for st in sorted(stems) for end in _DE_ENDINGS)
+        uniq = list(dict.fromkeys(forms))
+        out.append("|".join(uniq) + ("?" if optional else ""))
+    return " ".join(out)
 
 
 def _source_of(env: RuleEnv, entry: CatalogEntry) -> str:
@@ -233,7 +281,7 @@ def build_catalog(env: RuleEnv, lang: str) -> Catalog:
                 detail=f"entry {e.pattern!r}: `why` and `instead` are required",
             )
     matcher: PhraseCatalogMatcher[CatalogEntry] = PhraseCatalogMatcher(
-        lang, entries, [e.pattern for e in entries]
+        lang, entries, [expand_pattern(lang, e.pattern) for e in entries]
     )
     if matcher.errors:
         bad = matcher.errors[0]
@@ -243,13 +291,22 @@ def build_catalog(env: RuleEnv, lang: str) -> Catalog:
     vocab: set[str] = set()
     strings: list[str] = []
     index: list[int] = []
+    entry_words: list[frozenset[str]] = []
+    stop = _stop_words(lang)
+    long: list[tuple[tuple[frozenset[str], ...], int]] = []
     for i, e in enumerate(entries):
         slots: list[list[str]] = []
-        for alts in _pattern_words(e.pattern):
+        required: list[frozenset[str]] = []
+        for alts, optional in _pattern_words(e.pattern):
             forms = [" ".join(t.norm_ for t in nlp(alt) if not t.is_punct) for alt in alts]
             for f in forms:
                 vocab.update(f.split())
             slots.append([f for f in forms if f])
+            if not optional:
+                required.append(frozenset(w for f in forms for w in f.split()))
+        if len(required) >= 3 and any(not (r & stop) for r in required):
+            long.append((tuple(required), i))
+        entry_words.append(frozenset(w for forms in slots for f in forms for w in f.split()))
         seen: set[str] = set()
         for combo in islice(product(*slots), MAX_FUZZY_FORMS):
             text = " ".join(w for w in combo if w)
@@ -257,8 +314,11 @@ def build_catalog(env: RuleEnv, lang: str) -> Catalog:
                 seen.add(text)
                 strings.append(text)
                 index.append(i)
-    long = [(t, i) for t, i in zip(strings, index) if t.count(" ") >= 3]
-    generic = frozenset(vocab | GENERIC[lang] | _stop_words(lang))
+    strings = [" ".join(sorted(t.split())) for t in strings]
+    long.sort(key=lambda item: -len(item[0]))  # the most specific entry first
+    base = GENERIC[lang] | _stop_words(lang)
+    lemmas = {t.norm_ for t in nlp(" ".join(sorted(base))) if t.is_alpha}
+    generic = frozenset(vocab | base | lemmas)
     return Catalog(
         lang,
         entries,
@@ -268,11 +328,32 @@ def build_catalog(env: RuleEnv, lang: str) -> Catalog:
         [t for t, _ in long],
         [i for _, i in long],
         generic,
+        entry_words,
     )
 
 
+_BUILT: dict[tuple[str, tuple[tuple[str | None, ...], ...]], Catalog] = {}
+_BUILT_LOCK = threading.Lock()
+
+
 def catalog_for(env: RuleEnv, lang: str) -> Catalog:
-    cat: Catalog = env.cached(("canned-catalog", lang), lambda: build_catalog(env, lang))
+    """The compiled catalog: per environment, and shared across environments with equal entries."""
+
+    def build() -> Catalog:
+        key = (
+            lang,
+            tuple((e.pattern, e.kind, e.why, e.instead) for e in env.catalog(CATALOG_RULE, lang)),
+        )
+        with _BUILT_LOCK:
+            cat = _BUILT.get(key)
+            if cat is None:
+                cat = build_catalog(env, lang)
+                if len(_BUILT) > 16:
+                    _BUILT.clear()
+                _BUILT[key] = cat
+            return cat
+
+    cat: Catalog = env.cached(("canned-catalog", lang), build)
     return cat
 
 
@@ -333,9 +414,7 @@ def _sentence_spans(note: Note, lo: int, hi: int) -> list[Span]:
     return out
 
 
-_TITLES = frozenset(
-    "mr mrs ms dr prof st hr fr nr vs ca bzw z.b u.a e.g i.e no jr sr dipl ing mag".split()
-)
+_TITLES = _wordset("mr mrs ms dr prof st hr fr nr vs ca bzw z.b u.a e.g i.e no jr sr dipl ing mag")
 
 
 def _starts(t: Token, run: list[Token]) -> bool:
@@ -384,9 +463,9 @@ def _slot_tokens(sent: Span, lang: str) -> set[int]:
             run = toks[i:j]
             nxt = toks[j] if j < len(toks) else None
             prev = toks[i - 1]
-            if nxt is not None and nxt.norm_ in _ROLE_NOUNS[lang]:
-                out.update(x.i for x in run)
-            elif prev.norm_ in _SLOT_PREPS[lang] and (nxt is None or nxt.is_punct):
+            before_role = nxt is not None and nxt.norm_ in _ROLE_NOUNS[lang]
+            at_end = prev.norm_ in _SLOT_PREPS[lang] and (nxt is None or nxt.is_punct)
+            if before_role or at_end:
                 out.update(x.i for x in run)
             i = max(j, i + 1)
         else:
@@ -414,24 +493,29 @@ def _specific_words(
     return out
 
 
-def _fuzzy(sent: Span, cat: Catalog) -> CatalogEntry | None:
+def _fuzzy(sent: Span, cat: Catalog) -> int | None:
+    """The best catalog entry for a sentence by token_sort_ratio (strings kept pre-sorted, so a
+    plain ratio is the same score), else an entry whose 3+ required words all occur in it."""
     from rapidfuzz import fuzz, process
 
     norms = [t.norm_ for t in sent if t.is_alpha]
     if len(norms) < 3:
         return None
-    query = " ".join(norms)
     best = process.extractOne(
-        query, cat.fuzzy_strings, scorer=fuzz.token_sort_ratio, score_cutoff=FUZZY_SORT_CUTOFF
+        " ".join(sorted(norms)),
+        cat.fuzzy_strings,
+        scorer=fuzz.ratio,
+        score_cutoff=FUZZY_SORT_CUTOFF,
     )
-    if best is None:
-        best = process.extractOne(
-            query, cat.fuzzy_long, scorer=fuzz.token_set_ratio, score_cutoff=FUZZY_SET_CUTOFF
-        )
-        if best is None:
-            return None
-        return cat.entries[cat.fuzzy_long_index[best[2]]]
-    return cat.entries[cat.fuzzy_index[best[2]]]
+    if best is not None:
+        return cat.fuzzy_index[best[2]]
+    words = set(norms)
+    if len(words) > 2 * MAX_SET_WORDS:
+        return None
+    for k, need in enumerate(cat.fuzzy_long):
+        if all(slot & words for slot in need):
+            return cat.fuzzy_long_index[k]
+    return None
 
 
 _CACHE: weakref.WeakKeyDictionary[Note, dict[int, Analysis]] = weakref.WeakKeyDictionary()
@@ -462,11 +546,10 @@ def analyse(note: Note, env: RuleEnv) -> Analysis:
             best = max(inside, key=lambda m: len(m.span))
             s.entry, s.how = best.item, "lemma"
         else:
-            entry = _fuzzy(span, cat)
-            if entry is not None:
-                s.entry, s.how = entry, "fuzzy"
-                words = {n for alts in _pattern_words(entry.pattern) for n in alts}
-                covered = {t.i for t in span if t.norm_ in words or t.lower_ in words}
+            found = _fuzzy(span, cat)
+            if found is not None:
+                s.entry, s.how = cat.entries[found], "fuzzy"
+                covered = {t.i for t in span if cat.covers(found, t)}
         s.specific = _specific_words(span, covered, cat, ctx_words, lang)
         s.thanks = any(t.norm_ in thanks_words or t.lower_ in thanks_words for t in span) or (
             s.entry is not None and s.entry.kind == "thanks"
