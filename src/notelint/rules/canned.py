@@ -46,6 +46,7 @@ if TYPE_CHECKING:
 CATALOG_RULE = "generic-phrase"
 KINDS = frozenset({"opener", "filler", "closer", "hedge", "stock-enthusiasm", "thanks"})
 FUZZY_SORT_CUTOFF = 86.0  # token_sort_ratio: same words, other order or one word changed
+PLEASANTRY_WORDS = 8  # thanks-only: a generic sentence up to this long counts as a pleasantry
 MAX_SET_WORDS = 8  # sentences up to twice this long may match by containing an entry's words
 MAX_FUZZY_FORMS = 8  # word combinations of one entry's alternatives used for fuzzy matching
 
@@ -53,7 +54,7 @@ MAX_FUZZY_FORMS = 8  # word combinations of one entry's alternatives used for fu
 
 _SALUTATION = {
     "en": re.compile(
-        r"^[ \t]*(?:dear|hi|hello|hey|greetings|good\s+(?:morning|afternoon|evening)|to)\b"
+        r"^[ \t]*(?:dear|hi|hello|hey|greetings|good\s+(?:morning|afternoon|evening)|to\s+whom)\b"
         r"[^\n,!:]{0,60}[,!:]?",
         re.IGNORECASE,
     ),
@@ -156,7 +157,7 @@ GENERIC = {
         beste grüße gruß freundlichen ihnen ihr ihre ihrem ihren ihres sie
         sagen schreiben mail e-mail email zeilen brief anschreiben montag dienstag mittwoch
         interessante interessanten spannende spannenden schöne schönes schönen gewonnen
-        gewinnen wünsche wünschen kennenzulernen kennengelernt du dich dir dein deine euch
+        gewinnen wünsche wünschen weiß schätzen lieben alles erfolg kennenzulernen kennengelernt du dich dir dein deine euch
         donnerstag freitag samstag sonntag januar februar märz april mai juni juli august
         september oktober november dezember letzte letzten vergangene vergangenen
         """
@@ -694,7 +695,10 @@ def _empty(s: Sentence) -> bool:
     """A thank-you, pleasantry or generic closer with nothing specific in it."""
     if s.canned:
         return s.entry is None or s.entry.kind != "hedge"  # a claim about oneself is more
-    return s.thanks and not s.specific
+    if s.specific:
+        return False
+    # a thank-you, or a short pleasantry made only of generic words ("Talk to you soon!")
+    return s.thanks or sum(1 for t in s.span if t.is_alpha) <= PLEASANTRY_WORDS
 
 
 def _suggest(sents: Sequence[Sentence]) -> list[str]:
