@@ -46,7 +46,7 @@ def _timing(examples: list) -> None:  # type: ignore[type-arg]
     from notelint import Config, Linter
 
     for lang in ("en", "de"):
-        texts = [e.note for e in examples if e.lang == lang]
+        texts = list(dict.fromkeys(e.note for e in examples if e.lang == lang))
         cfg = Config.model_validate({"select": list(RULES), "lang": lang, "cache": False})
         with Linter(cfg) as linter:
             for t in texts:  # warm-up: pipelines, catalogs

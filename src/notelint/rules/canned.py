@@ -7,7 +7,9 @@ Both rules share one per-note analysis (:func:`analyse`):
    split into sentences (spaCy sentences, also split at blank lines).
 2. Each sentence is matched against the phrase catalog of the rule pack
    (rules/<lang>/generic-phrase.yaml): exactly on lemmas with the spaCy Matcher
-   (:class:`~notelint._match.PhraseCatalogMatcher`), and, where that finds nothing, fuzzily with
+   (patterns of :mod:`notelint._match`; :class:`AnchoredMatcher` runs only the patterns whose
+   required words all occur in the note, which keeps it fast), and, where that finds nothing,
+   fuzzily with
    rapidfuzz (token_sort_ratio of the sentence's lemmas against each entry's lemma forms, or all
    of an entry's 4+ words present in a short sentence) so reordered words and small paraphrases
    are caught.
@@ -27,19 +29,20 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import islice, product
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from pydantic import Field
 
 from notelint._errors import ConfigError
-from notelint._match import PhraseCatalogMatcher
+from notelint._match import compile_pattern
 from notelint._models import Finding, Severity
+from notelint._nlp import get_nlp
 from notelint._note import Note
 from notelint._packs import CatalogEntry
 from notelint._rule import Rule, RuleOptions
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
     from notelint._engine import RuleEnv
 
@@ -128,7 +131,7 @@ GENERIC = {
         email mail message note letter write writing follow follow-up touch get back hi
         hello dear real genuine honest monday tuesday wednesday thursday friday saturday
         sunday january february march april may june july august september october november
-        december last this past
+        december last this past just now
         """
     ),
     "de": _wordset(
@@ -157,7 +160,7 @@ GENERIC = {
         beste grüße gruß freundlichen ihnen ihr ihre ihrem ihren ihres sie
         sagen schreiben mail e-mail email zeilen brief anschreiben montag dienstag mittwoch
         interessante interessanten spannende spannenden schöne schönes schönen gewonnen
-        gewinnen wünsche wünschen weiß schätzen lieben alles erfolg kennenzulernen kennengelernt du dich dir dein deine euch
+        vorhin soeben eben neulich gewinnen wünsche wünschen weiß schätzen lieben alles erfolg kennenzulernen kennengelernt du dich dir dein deine euch
         donnerstag freitag samstag sonntag januar februar märz april mai juni juli august
         september oktober november dezember letzte letzten vergangene vergangenen
         """
@@ -188,13 +191,62 @@ def _stop_words(lang: str) -> frozenset[str]:
 # -- the catalog --------------------------------------------------------------------------------
 
 
+class AnchoredMatcher:
+    """One spaCy Matcher per pattern, run only when every required word of it is in the doc.
+
+    A single Matcher with ~180 patterns (many with ``IN`` sets for German inflections) costs a
+    few milliseconds per note; almost all of them cannot match because a required word is
+    absent. An inverted check on the doc's lemma set skips those.
+    """
+
+    def __init__(self, lang: str, patterns: Sequence[list[dict[str, Any]]]) -> None:
+        from spacy.matcher import Matcher
+
+        vocab = get_nlp(lang).vocab
+        self._lock = threading.Lock()
+        self._matchers: list[Any] = []
+        self._needs: list[list[tuple[str, frozenset[str]]]] = []
+        for pattern in patterns:
+            m = Matcher(vocab)
+            m.add("p", [pattern])
+            self._matchers.append(m)
+            needs: list[tuple[str, frozenset[str]]] = []
+            for tok in pattern:
+                if "OP" in tok:
+                    continue
+                for key in ("NORM", "LOWER"):
+                    if key in tok:
+                        val = tok[key]
+                        vals = val["IN"] if isinstance(val, dict) else [val]
+                        needs.append((key, frozenset(vals)))
+            self._needs.append(needs)
+
+    def find(self, doc: Doc) -> list[tuple[int, int, int]]:
+        """Longest non-overlapping (pattern index, start, end) matches in document order."""
+        norms = {t.norm_ for t in doc}
+        lowers = {t.lower_ for t in doc}
+        found: list[tuple[int, int, int]] = []
+        with self._lock:
+            for i, needs in enumerate(self._needs):
+                if all(vals & (norms if key == "NORM" else lowers) for key, vals in needs):
+                    found.extend((i, start, end) for _, start, end in self._matchers[i](doc))
+        found.sort(key=lambda m: (m[1] - m[2], m[1]))  # longest first
+        taken: set[int] = set()
+        out: list[tuple[int, int, int]] = []
+        for i, start, end in found:
+            if not taken.intersection(range(start, end)):
+                taken.update(range(start, end))
+                out.append((i, start, end))
+        return sorted(out, key=lambda m: m[1])
+
+
 @dataclass
 class Catalog:
     """A language's compiled phrase catalog: matcher, fuzzy strings and its vocabulary."""
 
     lang: str
     entries: list[CatalogEntry]
-    matcher: PhraseCatalogMatcher[CatalogEntry]
+    matcher: AnchoredMatcher
     fuzzy_strings: list[str]  # lemma strings of the entries' word combinations
     fuzzy_index: list[int]  # entry index of each
     fuzzy_long: list[tuple[frozenset[str], ...]]  # required word slots (3+): all present
@@ -264,8 +316,6 @@ def _source_of(env: RuleEnv, entry: CatalogEntry) -> str:
 
 def build_catalog(env: RuleEnv, lang: str) -> Catalog:
     """Compile and validate the generic-phrase catalog; ConfigError naming the file if bad."""
-    from notelint._nlp import get_nlp
-
     entries: list[CatalogEntry] = list(env.catalog(CATALOG_RULE, lang))
     for e in entries:
         if e.kind not in KINDS:
@@ -281,13 +331,15 @@ def build_catalog(env: RuleEnv, lang: str) -> Catalog:
                 path=_source_of(env, e),
                 detail=f"entry {e.pattern!r}: `why` and `instead` are required",
             )
-    matcher: PhraseCatalogMatcher[CatalogEntry] = PhraseCatalogMatcher(
-        lang, entries, [expand_pattern(lang, e.pattern) for e in entries]
-    )
-    if matcher.errors:
-        bad = matcher.errors[0]
-        entry = next((e for e in entries if bad.startswith(repr(e.pattern))), entries[0])
-        raise ConfigError("C005", path=_source_of(env, entry), detail=f"bad pattern {bad}")
+    compiled: list[list[dict[str, Any]]] = []
+    for e in entries:
+        try:
+            compiled.append(compile_pattern(lang, expand_pattern(lang, e.pattern))[0])
+        except ValueError as exc:
+            raise ConfigError(
+                "C005", path=_source_of(env, e), detail=f"bad pattern {e.pattern!r}: {exc}"
+            ) from None
+    matcher = AnchoredMatcher(lang, compiled)
     nlp = get_nlp(lang)
     vocab: set[str] = set()
     strings: list[str] = []
@@ -539,13 +591,13 @@ def analyse(note: Note, env: RuleEnv) -> Analysis:
     out: list[Sentence] = []
     for span in spans:
         s = Sentence(span)
-        inside = [m for m in matches if m.span.start >= span.start and m.span.end <= span.end]
+        inside = [m for m in matches if m[1] >= span.start and m[2] <= span.end]
         covered: set[int] = set()
-        for m in inside:
-            covered.update(range(m.span.start, m.span.end))
+        for _, start, end in inside:
+            covered.update(range(start, end))
         if inside:
-            best = max(inside, key=lambda m: len(m.span))
-            s.entry, s.how = best.item, "lemma"
+            best = max(inside, key=lambda m: m[2] - m[1])
+            s.entry, s.how = cat.entries[best[0]], "lemma"
         else:
             found = _fuzzy(span, cat)
             if found is not None:
