@@ -1,0 +1,1 @@
+"""Benchmarks: precision, recall and speed (run as modules, e.g. `python -m benchmarks.timing_rules`)."""

@@ -50,3 +50,9 @@ def write(tmp_path: Path) -> Callable[[str, str | bytes], Path]:
         return p
 
     return _write
+
+
+@pytest.fixture(autouse=True)
+def _isolated_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
+    """Every test gets its own result cache folder (never the working tree's)."""
+    monkeypatch.setenv("NOTELINT_RESULT_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))

@@ -170,7 +170,10 @@ def collect(
 # -- commands ----------------------------------------------------------------------------
 
 
-def _emit(text: str, output: str | None) -> None:
+def _emit(text: str, output: str | None, stream: TextIO | None = None) -> None:
+    if stream is not None:
+        stream.write(text)
+        return
     if output:
         target = Path(output)
         if target.exists():
@@ -184,7 +187,7 @@ def _emit(text: str, output: str | None) -> None:
 
 def cmd_check(args: argparse.Namespace, err: TextIO) -> int:
     from notelint._engine import Linter, RuleSet
-    from notelint._fix import apply_fixes, safe_fixes, unified_diff
+    from notelint._fix import fix_text, safe_fixes, unified_diff, write_fixed
     from notelint._format import render
     from notelint._note import Note
 
@@ -222,6 +225,7 @@ def cmd_check(args: argparse.Namespace, err: TextIO) -> int:
         ignore=ignore,
         extend_select=args.extend_select,
         lang=args.lang,
+        cache=not args.no_cache,
     )
     paths = args.paths or ["."]
     cwd_config, _ = linter.config_for(Path.cwd())
@@ -247,29 +251,53 @@ def cmd_check(args: argparse.Namespace, err: TextIO) -> int:
             except InputError as exc:
                 err.write(exc.line() + "\n")
                 failed_inputs += 1
-        reports = linter.check_parsed(parsed, jobs=args.jobs) if parsed else []
+        bar = Progress.maybe(len(parsed), err)
+        reports = (
+            linter.check_parsed(
+                parsed, jobs=args.jobs, processes=True, progress=bar.step if bar else None
+            )
+            if parsed
+            else []
+        )
+        if bar:
+            bar.close()
 
+        stdin_path = args.stdin_filename or "<stdin>"
+        report_to_stderr = False
         if args.fix or args.diff:
             fixed_reports: list[Report] = []
             for (note, _rs), report in zip(parsed, reports, strict=False):
+                from_stdin = "-" in files and note.path == stdin_path
                 fixes = safe_fixes(report.findings)
                 if not fixes:
+                    if args.fix and from_stdin:
+                        sys.stdout.write(note.source_text)  # stdin --fix always echoes the text
+                        report_to_stderr = True
                     fixed_reports.append(report)
                     continue
-                new_text = apply_fixes(note.text, fixes)
-                if args.diff:
-                    sys.stdout.write(unified_diff(note.path or "<stdin>", note.text, new_text))
-                    fixed_reports.append(report)
-                    continue
-                if note.path in (None, "<stdin>") or (
-                    args.stdin_filename and note.path == args.stdin_filename and "-" in files
-                ):
-                    sys.stdout.write(new_text)
-                else:
-                    atomic_write(Path(note.path or ""), new_text)
-                err.write(
-                    f"{note.path}: fixed {len(fixes)} finding{'s' if len(fixes) != 1 else ''}\n"
+                new_text = fix_text(
+                    note.source_text,
+                    lambda t, p=note.path: linter.check(t, path=p).findings,  # type: ignore[misc]
                 )
+                if args.diff:
+                    sys.stdout.write(
+                        unified_diff(note.path or "<stdin>", note.source_text, new_text)
+                    )
+                    fixed_reports.append(report)
+                    continue
+                if from_stdin:
+                    sys.stdout.write(new_text)
+                    report_to_stderr = True
+                else:
+                    try:
+                        write_fixed(Path(note.path or ""), note.source_text, new_text)
+                    except InputError as exc:
+                        err.write(exc.line() + "\n")
+                        failed_inputs += 1
+                        fixed_reports.append(report)
+                        continue
+                n_fixed = len(fixes)
+                err.write(f"{note.path}: fixed {n_fixed} finding{'s' if n_fixed != 1 else ''}\n")
                 fixed_reports.append(linter.check(new_text, path=note.path))
             reports = fixed_reports
             if args.diff:
@@ -283,11 +311,13 @@ def cmd_check(args: argparse.Namespace, err: TextIO) -> int:
 
         output = Output.of(reports)
         rules_by_id = dict(known)
+        # with stdin --fix the fixed text owns stdout: the report goes to stderr
+        target_err = err if report_to_stderr and not args.output else None
         if not (args.quiet and args.format == "text"):
-            _emit(render(args.format, output, rules_by_id), args.output)
+            _emit(render(args.format, output, rules_by_id), args.output, target_err)
         else:
             body = render("text", output, rules_by_id).splitlines(keepends=True)[:-1]
-            _emit("".join(body), args.output)
+            _emit("".join(body), args.output, target_err)
         _print_skips(reports, err)
 
         require = args.require_languagetool or any(
@@ -318,6 +348,35 @@ def cmd_check(args: argparse.Namespace, err: TextIO) -> int:
             if any(f.severity.rank >= level.rank for f in report.findings):
                 return EXIT_FINDINGS
         return EXIT_OK
+
+
+class Progress:
+    """A one-line progress bar on stderr: only on a terminal, never in CI logs."""
+
+    MIN_FILES = 20
+
+    def __init__(self, total: int, stream: TextIO) -> None:
+        self.total, self.stream, self.n = total, stream, 0
+
+    @classmethod
+    def maybe(cls, total: int, stream: TextIO) -> Progress | None:
+        isatty = getattr(stream, "isatty", None)
+        if total <= cls.MIN_FILES or os.environ.get("CI") or not (callable(isatty) and isatty()):
+            return None
+        return cls(total, stream)
+
+    def step(self, n: int = 1) -> None:
+        self.n += n
+        width = 30
+        full = width * self.n // max(1, self.total)
+        self.stream.write(
+            f"\rnotelint: [{'#' * full}{'.' * (width - full)}] {self.n}/{self.total} notes"
+        )
+        self.stream.flush()
+
+    def close(self) -> None:
+        self.stream.write("\r\033[K")
+        self.stream.flush()
 
 
 def _print_skips(reports: Sequence[Report], err: TextIO) -> None:

@@ -66,6 +66,10 @@ class Config(_Strict):
     per_file_ignores: dict[str, tuple[str, ...]] = Field(default_factory=dict)
     exclude: tuple[str, ...] = ()
     templates: tuple[str, ...] = Field(default=(), description="globs of files that are templates")
+    template_variables: dict[str, str] = Field(
+        default_factory=dict,
+        description="extra template variables with the sample value used to lint templates",
+    )
     packs: tuple[str, ...] = Field(default=(), description="extra declarative rule packs (folders)")
     context: dict[str, Any] = Field(
         default_factory=dict, description="defaults under each note's front matter"
@@ -90,6 +94,16 @@ class Config(_Strict):
     @classmethod
     def _lang(cls, value: str | None) -> str | None:
         return normalize_lang(value) if value else None
+
+    @field_validator("template_variables")
+    @classmethod
+    def _variables(cls, value: dict[str, str]) -> dict[str, str]:
+        from notelint._templates import IDENTIFIER
+
+        for name in value:
+            if not IDENTIFIER.match(name):
+                raise ValueError(f"{name!r} is not a variable name (letters, digits, _)")
+        return value
 
     @field_validator("context")
     @classmethod

@@ -53,9 +53,19 @@ def _none_if_blank(value: Any) -> Any:
     return None if isinstance(value, str) and not value.strip() else value
 
 
+_DATE_ONLY = re.compile(r"^\s*\d{4}-\d{2}-\d{2}\s*$")
+
+
+def _date_only(value: Any) -> Any:
+    """'2026-11-25' stays a date (not midnight): rules treat date-only values differently."""
+    if isinstance(value, str) and _DATE_ONLY.match(value):
+        return date.fromisoformat(value.strip())
+    return value
+
+
 StrList = Annotated[tuple[str, ...], BeforeValidator(_str_list)]
 OptStr = Annotated[str | None, BeforeValidator(_none_if_blank)]
-When = datetime | date
+When = Annotated[datetime | date, BeforeValidator(_date_only)]
 
 
 class Context(BaseModel):

@@ -9,13 +9,15 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
+from notelint._cache import ResultCache
 from notelint._config import Config, find_config_file, load_config_file, path_matches
 from notelint._context import CONTEXT_KEYS, Context
 from notelint._errors import ConfigError, NotelintError, UsageError, hint
@@ -107,6 +109,17 @@ class RuleSet:
     config: Config
     env: RuleEnv
     rules: list[Rule] = field(default_factory=list)
+
+    @cached_property
+    def digest(self) -> str:
+        """What the rule set's findings depend on besides the note (for the result cache)."""
+        from notelint._cache import digest
+
+        return digest(
+            self.config.model_dump(mode="json"),
+            [(r.id, r.level.value, r.options.model_dump(mode="json")) for r in self.rules],
+            [f.model_dump(mode="json") for f in self.env.packs.files],
+        )
 
     def for_note(self, note: Note) -> list[Rule]:
         ignored: set[str] = set()
@@ -288,7 +301,14 @@ def parse_note(
         tag = detect_lang(text[body_start:])
     base = tag.split("-")[0]
     model = config.spacy_model.get(base)
+    filled = None
+    if ctx.template:
+        from notelint._templates import declared_variables, fill
+
+        filled = fill(text, body_start, declared_variables(ctx, base, config.template_variables))
+        text = filled.text
     return Note(
+        filled=filled,
         text=text,
         body_start=body_start,
         context=ctx,
@@ -322,6 +342,7 @@ class Linter:
         extend_select: Sequence[str] = (),
         lang: str | None = None,
         config_file: str | os.PathLike[str] | None = None,
+        cache: bool = False,
     ) -> None:
         if config is not None and config_file is not None:
             raise UsageError("U002", detail="give either config or config_file, not both")
@@ -337,6 +358,8 @@ class Linter:
         self._lang = lang
         self._lock = threading.Lock()
         self._sets: dict[str, RuleSet] = {}
+        self._use_cache = cache
+        self._caches: dict[Path, ResultCache] = {}
         if config is not None:
             self._ruleset_for(config, "config")  # fail fast on bad config
 
@@ -390,10 +413,7 @@ class Linter:
         self, text: str, *, context: dict[str, Any] | Context | None = None, path: str | None = None
     ) -> Report:
         """Check one note given as text (front matter allowed)."""
-        note, rs = self.parse(text, path=path, context=context)
-        return self._finish(
-            note, rs, self._run(note, rs) + self._run_batch([(note, rs)]).get(id(note), [])
-        )[0]
+        return self.check_parsed([self.parse(text, path=path, context=context)])[0]
 
     def check_file(
         self, path: str | os.PathLike[str], *, context: dict[str, Any] | Context | None = None
@@ -405,12 +425,17 @@ class Linter:
         return self.check(text, context=context, path=str(path))
 
     def check_many(
-        self, notes: Iterable[str | os.PathLike[str] | NoteInput], *, jobs: int = 1
+        self,
+        notes: Iterable[str | os.PathLike[str] | NoteInput],
+        *,
+        jobs: int = 1,
+        processes: bool = False,
     ) -> list[Report]:
         """Check a set of notes together (batch rules see all of them). Order is kept.
 
         A ``str`` is note text, a path-like is a file, a :class:`NoteInput` is text with a path
-        and context. ``jobs`` > 1 runs the per-note rules in that many threads.
+        and context. ``jobs`` > 1 runs the per-note rules in that many threads (``processes``:
+        in that many worker processes, each with its own copy of the linter).
         """
         parsed: list[tuple[Note, RuleSet]] = []
         for item in notes:
@@ -423,21 +448,177 @@ class Linter:
                 config, _ = self.config_for(p)
                 text = read_note_file(p, max_bytes=config.max_file_size, display=os.fspath(item))
                 parsed.append(self.parse(text, path=os.fspath(item)))
-        return self.check_parsed(parsed, jobs=jobs)
+        return self.check_parsed(parsed, jobs=jobs, processes=processes)
 
     def check_parsed(
-        self, parsed: Sequence[tuple[Note, RuleSet]], *, jobs: int = 1
+        self,
+        parsed: Sequence[tuple[Note, RuleSet]],
+        *,
+        jobs: int = 1,
+        processes: bool = False,
+        progress: Callable[[int], None] | None = None,
     ) -> list[Report]:
-        if jobs > 1 and len(parsed) > 1:
-            with ThreadPoolExecutor(max_workers=jobs) as pool:
-                results = list(pool.map(lambda nr: self._run(*nr), parsed))
+        """Check parsed notes together; ``progress(n)`` is called as notes are done."""
+        keys: list[str | None] = []
+        done: list[dict[str, list[Finding] | Skipped]] = []
+        stats: list[Stats | None] = []
+        todo: list[int] = []
+        for i, (note, rs) in enumerate(parsed):
+            key, cached, st = self._cache_lookup(note, rs)
+            keys.append(key)
+            done.append(cached)
+            stats.append(st)
+            wanted = {r.id for r in rs.for_note(note) if not isinstance(r, BatchRule)}
+            if st is None or wanted - set(cached):
+                todo.append(i)
+            elif progress is not None:
+                progress(1)
+
+        def need(i: int) -> frozenset[str]:
+            return frozenset(done[i])
+
+        if processes and jobs > 1 and len(todo) > 1:
+            state = self._worker_state()
+            items = [
+                (
+                    parsed[i][0].source_text,
+                    parsed[i][0].path,
+                    parsed[i][0].dump_context(),
+                    # LanguageTool rules stay in this process: one server, not one per worker
+                    need(i) | _in_main(parsed[i][1]),
+                    stats[i] is None,
+                )
+                for i in todo
+            ]
+            with ProcessPoolExecutor(
+                max_workers=min(jobs, len(todo)),
+                initializer=_worker_init,
+                initargs=(state,),
+            ) as pool:
+                for i, (res, st) in zip(todo, pool.map(_worker_run, items), strict=True):
+                    done[i].update(res)
+                    stats[i] = stats[i] or st
+                    if progress is not None:
+                        progress(1)
+            rest = [i for i in todo if _in_main(parsed[i][1])]
+            if rest:
+
+                def finish(i: int) -> dict[str, list[Finding] | Skipped]:
+                    return self._run_rules(*parsed[i], skip=need(i))
+
+                with ThreadPoolExecutor(max_workers=jobs) as tpool:
+                    for i, res in zip(rest, tpool.map(finish, rest), strict=True):
+                        done[i].update(res)
         else:
-            results = [self._run(n, rs) for n, rs in parsed]
-        batch = self._run_batch(parsed)
-        return [
-            self._finish(n, rs, res + batch.get(id(n), []))[0]
-            for (n, rs), res in zip(parsed, results, strict=False)
-        ]
+
+            def work(i: int) -> tuple[dict[str, list[Finding] | Skipped], Stats | None]:
+                note, rs = parsed[i]
+                res = self._run_rules(note, rs, skip=need(i))
+                return res, (stats[i] or _stats(note))
+
+            if jobs > 1 and len(todo) > 1:
+                with ThreadPoolExecutor(max_workers=jobs) as tpool:
+                    outs = []
+                    for out in tpool.map(work, todo):
+                        outs.append(out)
+                        if progress is not None:
+                            progress(1)
+            else:
+                outs = []
+                for i in todo:
+                    outs.append(work(i))
+                    if progress is not None:
+                        progress(1)
+            for i, (res, st) in zip(todo, outs, strict=True):
+                done[i].update(res)
+                stats[i] = st
+        for i in todo:
+            self._cache_store(parsed[i][1], keys[i], done[i], stats[i])
+        batch = self._run_batch(parsed, keys)
+        reports = []
+        for i, (n, rs) in enumerate(parsed):
+            results: list[Finding | Skipped] = []
+            for rid in sorted(done[i]):
+                r = done[i][rid]
+                if isinstance(r, Skipped):
+                    results.append(r)
+                else:
+                    results.extend(r)
+            reports.append(self._finish(n, rs, results + batch.get(id(n), []), stats[i])[0])
+        return reports
+
+    # -- the result cache ----------------------------------------------------------------
+
+    def _cache_for(self, rs: RuleSet) -> ResultCache | None:
+        if not self._use_cache or not rs.config.cache:
+            return None
+        from notelint._cache import cache_dir
+
+        folder = cache_dir(rs.config.root_path, rs.config.cache_dir)
+        with self._lock:
+            c = self._caches.get(folder)
+            if c is None:
+                c = self._caches[folder] = ResultCache(folder)
+            return c
+
+    def _note_key(self, note: Note, rs: RuleSet) -> str:
+        from notelint._cache import code_fingerprint, digest
+
+        return digest(
+            "note",
+            code_fingerprint(),
+            rs.digest,
+            note.path,
+            note.source_text,
+            note.dump_context(),
+            note.lang_tag,
+        )
+
+    def _cache_lookup(
+        self, note: Note, rs: RuleSet
+    ) -> tuple[str | None, dict[str, list[Finding] | Skipped], Stats | None]:
+        cache = self._cache_for(rs)
+        if cache is None:
+            return None, {}, None
+        from notelint._cache import load_findings, load_stats
+
+        key = self._note_key(note, rs)
+        entry = cache.get(key)
+        if entry is None:
+            return key, {}, None
+        out: dict[str, list[Finding] | Skipped] = {}
+        rules = entry.get("rules")
+        if isinstance(rules, dict):
+            for rid, raw in rules.items():
+                found = load_findings(raw)
+                if found is None:
+                    return key, {}, None  # a damaged entry: start over
+                out[rid] = found
+        return key, out, load_stats(entry.get("stats"))
+
+    def _cache_store(
+        self,
+        rs: RuleSet,
+        key: str | None,
+        results: dict[str, list[Finding] | Skipped],
+        stats: Stats | None,
+    ) -> None:
+        cache = self._cache_for(rs)
+        if cache is None or key is None or stats is None:
+            return
+        from notelint._cache import dump_findings
+
+        rules = {rid: dump_findings(r) for rid, r in results.items() if not isinstance(r, Skipped)}
+        cache.put(key, {"rules": rules, "stats": stats.model_dump(mode="json")})
+
+    def _worker_state(self) -> dict[str, Any]:
+        return {
+            "config": self._explicit,
+            "select": self._select,
+            "ignore": self._ignore,
+            "extend_select": self._extend,
+            "lang": self._lang,
+        }
 
     def close(self) -> None:
         with self._lock:
@@ -454,13 +635,22 @@ class Linter:
 
     def _run(self, note: Note, rs: RuleSet) -> list[Finding | Skipped]:
         out: list[Finding | Skipped] = []
+        for r in self._run_rules(note, rs).values():
+            out.extend([r] if isinstance(r, Skipped) else r)
+        return out
+
+    def _run_rules(
+        self, note: Note, rs: RuleSet, skip: frozenset[str] = frozenset()
+    ) -> dict[str, list[Finding] | Skipped]:
+        """Each per-note rule's findings (or why it was skipped), by rule id."""
+        out: dict[str, list[Finding] | Skipped] = {}
         for rule in rs.for_note(note):
-            if isinstance(rule, BatchRule):
+            if isinstance(rule, BatchRule) or rule.id in skip:
                 continue
             try:
-                out.extend(rule.check(note))
+                out[rule.id] = list(rule.check(note))
             except RuleUnavailable as exc:
-                out.append(Skipped(rule=rule.id, reason=exc.reason))
+                out[rule.id] = Skipped(rule=rule.id, reason=exc.reason)
             except NotelintError:
                 raise
             except Exception as exc:
@@ -472,30 +662,62 @@ class Linter:
         return out
 
     def _run_batch(
-        self, parsed: Sequence[tuple[Note, RuleSet]]
+        self, parsed: Sequence[tuple[Note, RuleSet]], keys: Sequence[str | None] = ()
     ) -> dict[int, list[Finding | Skipped]]:
         out: dict[int, list[Finding | Skipped]] = {}
         # group notes by rule set so that each batch rule instance sees its notes
-        groups: dict[int, tuple[RuleSet, list[Note]]] = {}
-        for note, rs in parsed:
-            groups.setdefault(id(rs), (rs, []))[1].append(note)
-        for rs, notes in groups.values():
+        groups: dict[int, tuple[RuleSet, list[Note], list[str | None]]] = {}
+        for i, (note, rs) in enumerate(parsed):
+            g = groups.setdefault(id(rs), (rs, [], []))
+            g[1].append(note)
+            g[2].append(keys[i] if i < len(keys) else None)
+        for rs, notes, note_keys in groups.values():
+            cache = self._cache_for(rs)
             for rule in rs.rules:
                 if not isinstance(rule, BatchRule):
                     continue
-                targets = [n for n in notes if rule in rs.for_note(n)]
+                picked = [
+                    (n, k) for n, k in zip(notes, note_keys, strict=True) if rule in rs.for_note(n)
+                ]
+                targets = [n for n, _ in picked]
                 if not targets:
                     continue
+                # the whole group's result is cached under the keys of all its notes
+                gkey = None
+                if cache is not None and all(k is not None for _, k in picked):
+                    from notelint._cache import digest, load_findings
+
+                    gkey = digest("batch", rule.id, [k for _, k in picked])
+                    entry = cache.get(gkey)
+                    per = entry.get("notes") if entry else None
+                    if isinstance(per, list) and len(per) == len(targets):
+                        loaded = [load_findings(x) for x in per]
+                        if all(x is not None for x in loaded):
+                            for n, found in zip(targets, loaded, strict=True):
+                                out.setdefault(id(n), []).extend(found or [])
+                            continue
                 try:
+                    got: dict[int, list[Finding]] = {}
                     for note, finding in rule.check_batch(targets):
-                        out.setdefault(id(note), []).append(finding)
+                        got.setdefault(id(note), []).append(finding)
                 except RuleUnavailable as exc:
                     for n in targets:
                         out.setdefault(id(n), []).append(Skipped(rule=rule.id, reason=exc.reason))
+                    continue
+                for n in targets:
+                    out.setdefault(id(n), []).extend(got.get(id(n), []))
+                if cache is not None and gkey is not None:
+                    from notelint._cache import dump_findings
+
+                    cache.put(gkey, {"notes": [dump_findings(got.get(id(n), [])) for n in targets]})
         return out
 
     def _finish(
-        self, note: Note, rs: RuleSet, results: list[Finding | Skipped]
+        self,
+        note: Note,
+        rs: RuleSet,
+        results: list[Finding | Skipped],
+        stats: Stats | None = None,
     ) -> tuple[Report, list[Finding]]:
         findings = [r for r in results if isinstance(r, Finding)]
         skipped = [r for r in results if isinstance(r, Skipped)]
@@ -518,15 +740,13 @@ class Linter:
                 )
             ]
             kept.extend(extra)
+        if note.filled is not None:  # a template: findings onto the template's own text
+            kept = [note.filled.map_finding(f) for f in kept]
         kept.sort(key=lambda f: (f.start, f.end, f.rule, f.message))
         seen_skips: dict[str, Skipped] = {}
         for s in skipped:
             seen_skips.setdefault(s.rule, s)
-        doc_stats = (
-            Stats(words=note.words, sentences=sum(1 for _ in note.sentences()))
-            if note.body.strip()
-            else Stats()
-        )
+        doc_stats = stats if stats is not None else _stats(note)
         report = Report(
             path=note.path,
             lang=note.lang_tag,
@@ -536,3 +756,35 @@ class Linter:
             stats=doc_stats,
         )
         return report, kept
+
+
+def _in_main(rs: RuleSet) -> frozenset[str]:
+    """Rules that run in the main process even with worker processes (they share a server)."""
+    return frozenset(r.id for r in rs.rules if "languagetool" in r.needs)
+
+
+def _stats(note: Note) -> Stats:
+    if not note.body.strip():
+        return Stats()
+    return Stats(words=note.words, sentences=sum(1 for _ in note.sentences()))
+
+
+# -- worker processes (check_parsed(..., processes=True)) ---------------------------------
+
+_WORKER: Linter | None = None
+
+
+def _worker_init(state: dict[str, Any]) -> None:
+    global _WORKER
+    _WORKER = Linter(**state)
+
+
+def _worker_run(
+    item: tuple[str, str | None, dict[str, Any], frozenset[str], bool],
+) -> tuple[dict[str, list[Finding] | Skipped], Stats | None]:
+    """Parse and check one note in a worker process (its per-note rules only)."""
+    text, path, context, skip, want_stats = item
+    assert _WORKER is not None
+    note, rs = _WORKER.parse(text, path=path, context=context)
+    res = _WORKER._run_rules(note, rs, skip=skip)
+    return res, (_stats(note) if want_stats else None)

@@ -24,6 +24,7 @@ MESSAGES: dict[str, str] = {
     "E008": "does not exist; check the path",
     "E009": "has front matter that is never closed; end it with a line `---`",
     "E010": "is empty; write the note or remove the file",
+    "E011": "cannot be fixed: {detail}; the file was left as it was",
     "C001": "is not a valid config: {detail}",
     "C002": "cannot be parsed as TOML: {detail}",
     "C003": "names an unknown rule {rule!r}{hint}",

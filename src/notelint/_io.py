@@ -53,8 +53,10 @@ def decode_note(data: bytes, *, name: str, max_bytes: int = DEFAULT_MAX_BYTES) -
 def atomic_write(path: Path, text: str) -> None:
     """Replace ``path`` with ``text`` atomically: temp file in the same folder, fsync, rename.
 
-    The file mode is kept. If anything fails, the original is untouched and the temp file removed.
+    The file mode is kept and a symlink is followed (its target is replaced, the link kept).
+    If anything fails, the original is untouched and the temp file removed.
     """
+    path = Path(os.path.realpath(path))
     mode = stat.S_IMODE(path.stat().st_mode)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".notelint-tmp", dir=path.parent)
     try:
@@ -68,3 +70,18 @@ def atomic_write(path: Path, text: str) -> None:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+    _fsync_dir(path.parent)
+
+
+def _fsync_dir(folder: Path) -> None:
+    """Make the rename durable (best effort: not every platform can open a folder)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

@@ -5,9 +5,10 @@ Pattern syntax (docs/packs.md):
 * words separated by spaces match any inflection (``hear`` matches "hearing", "heard" where the
   lookup table knows it); case never matters;
 * ``a|b`` one token, either alternative;  ``word?`` an optional token;
-* ``...`` up to three arbitrary tokens;  ``*`` exactly one arbitrary token;
+* ``...`` up to three arbitrary tokens (line breaks not counted);  ``*`` exactly one arbitrary token;
 * ``=word`` the exact word form, not the lemma;
-* punctuation between words in the text is skipped (``thank you again`` matches "Thank you, again").
+* punctuation and line breaks between words in the text are skipped (``thank you again`` matches
+  "Thank you, again" and a phrase wrapped over two lines).
 """
 
 from __future__ import annotations
@@ -23,7 +24,8 @@ if TYPE_CHECKING:
 from notelint._nlp import get_nlp
 
 T = TypeVar("T")
-_OPT_PUNCT: dict[str, Any] = {"IS_PUNCT": True, "OP": "*"}
+# punctuation and line breaks between pattern words are skipped ("I\nwould be": a wrapped line)
+_OPT_PUNCT: dict[str, Any] = {"ORTH": {"REGEX": r"^[^\w]+$"}, "OP": "*"}
 
 
 def _norms(lang: str, word: str) -> list[str]:
@@ -37,7 +39,10 @@ def compile_pattern(lang: str, pattern: str) -> list[list[dict[str, Any]]]:
     tokens: list[dict[str, Any]] = []
     for raw in pattern.split():
         if raw == "...":
-            tokens.append({"OP": "{0,3}"})
+            # up to three words or punctuation marks; line breaks in between are not counted
+            for _ in range(3):
+                tokens.append({"IS_SPACE": False, "OP": "?"})
+                tokens.append({"IS_SPACE": True, "OP": "*"})
             continue
         if raw == "*":
             tokens.append({})

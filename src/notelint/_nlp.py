@@ -16,8 +16,6 @@ if TYPE_CHECKING:
 
 _LOCK = threading.Lock()
 _PIPELINES: dict[tuple[str, str | None], Any] = {}
-# The lemma lookup table per language: it lives on the lemmatizer component, not in vocab.lookups.
-_TABLES: dict[str, Any] = {}
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 
 
@@ -29,7 +27,8 @@ def _build(lang: str, model: str | None) -> Language:
 
         @Language.component("notelint_norm")
         def notelint_norm(doc: Doc) -> Doc:
-            table = _TABLES.get(doc.lang_)
+            lookups = doc.vocab.lookups
+            table = lookups.get_table("lemma_lookup") if lookups.has_table("lemma_lookup") else None
             for tok in doc:
                 text = tok.text.translate(_APOSTROPHES)
                 lemma = tok.lemma_ or text
@@ -54,9 +53,11 @@ def _build(lang: str, model: str | None) -> Language:
         nlp.add_pipe("sentencizer")
         nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
         nlp.initialize()
-        lookups = nlp.get_pipe("lemmatizer").lookups  # type: ignore[attr-defined]
-        if lookups.has_table("lemma_lookup"):
-            _TABLES[lang] = lookups.get_table("lemma_lookup")
+        # the lemmatizer keeps its table to itself: share it for the lowercase fallback below
+        lemmatizer: Any = nlp.get_pipe("lemmatizer")
+        table = lemmatizer.lookups.get_table("lemma_lookup", None)
+        if table is not None and not nlp.vocab.lookups.has_table("lemma_lookup"):
+            nlp.vocab.lookups.set_table("lemma_lookup", table)
     nlp.add_pipe("notelint_norm", last=True)
     return nlp
 

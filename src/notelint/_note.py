@@ -16,6 +16,8 @@ from notelint._text import LineIndex
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
+    from notelint._templates import Filled
+
 # Regions of a Markdown body that are not prose: masked with spaces (same length, offsets kept).
 _NON_PROSE = re.compile(
     r"<!--.*?(?:-->|\Z)"  # HTML comments (suppression comments live here)
@@ -54,7 +56,14 @@ class Note:
     context_problems: tuple[tuple[str, str, str | None], ...] = ()  # (key, message, suggestion)
     lang_detected: bool = False
     spacy_model: str | None = None
+    # a template: ``text`` has the slots filled with sample values; this maps back (_templates)
+    filled: Filled | None = None
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    @property
+    def source_text(self) -> str:
+        """The file's text as written (for a template, with its slots unfilled)."""
+        return self.filled.original if self.filled is not None else self.text
 
     @property
     def body(self) -> str:
