@@ -47,7 +47,6 @@ def test_user_pack_adds_phrases(tmp_path: Path) -> None:
     "entry, needle",
     [
         ('{pattern: "great talk", kind: bogus, why: "x", instead: "y"}', "kind must be one of"),
-        ('{pattern: "great talk", kind: closer}', "`why` and `instead` are required"),
         ('{pattern: "a|b c|d e\'s|f", kind: closer, why: "x", instead: "y"}', "bad pattern"),
     ],
 )
@@ -59,3 +58,15 @@ def test_bad_catalog_entry_is_a_config_error(tmp_path: Path, entry: str, needle:
         _check([str(tmp_path)])
     assert needle in str(exc.value)
     assert "bad.yaml" in str(exc.value)
+
+
+def test_pack_entry_may_be_just_a_pattern(tmp_path: Path) -> None:
+    """docs/packs.md shows `kind: closing` and a bare pattern string: both are accepted."""
+    (tmp_path / "extra.yaml").write_text(
+        "rule: generic-phrase\nlang: en\nentries:\n"
+        '- {pattern: "send good vibe your way", kind: closing}\n'
+        '- "i remain your humble servant"\n',
+        "utf-8",
+    )
+    texts = _check([str(tmp_path)])
+    assert "Sending good vibes your way." in texts

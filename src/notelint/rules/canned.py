@@ -48,6 +48,32 @@ if TYPE_CHECKING:
 
 CATALOG_RULE = "generic-phrase"
 KINDS = frozenset({"opener", "filler", "closer", "hedge", "stock-enthusiasm", "thanks"})
+KIND_ALIASES = {
+    "opening": "opener",
+    "closing": "closer",
+    "enthusiasm": "stock-enthusiasm",
+    "thank-you": "thanks",
+    "pleasantry": "filler",
+}
+# why / instead for entries that leave them out (a pack entry may be just a pattern)
+DEFAULT_TEXTS: dict[str, dict[str, tuple[str, str]]] = {
+    "en": {
+        "opener": ("A stock opening line.", "Open with something from the conversation."),
+        "filler": ("A stock sentence any candidate could write.", "Replace it with a detail."),
+        "closer": ("A stock closing line.", "End with a concrete next step or question."),
+        "hedge": ("A claim without evidence.", "Give the evidence instead of the claim."),
+        "stock-enthusiasm": ("Enthusiasm without a reason.", "Say what excites you about it."),
+        "thanks": ("A thank-you that names nothing.", "Say what you are thankful for."),
+    },
+    "de": {
+        "opener": ("Ein Standard-Einstieg.", "Mit etwas aus dem Gespräch beginnen."),
+        "filler": ("Ein Satz, den jede Bewerberin schreiben könnte.", "Ein Detail nennen."),
+        "closer": ("Ein Standard-Schlusssatz.", "Mit einem konkreten nächsten Schritt enden."),
+        "hedge": ("Eine Behauptung ohne Beleg.", "Den Beleg statt der Behauptung liefern."),
+        "stock-enthusiasm": ("Begeisterung ohne Grund.", "Sagen, was Sie daran reizt."),
+        "thanks": ("Ein Dank ohne Anlass.", "Sagen, wofür Sie danken."),
+    },
+}
 FUZZY_SORT_CUTOFF = 86.0  # token_sort_ratio: same words, other order or one word changed
 PLEASANTRY_WORDS = 8  # thanks-only: a generic sentence up to this long counts as a pleasantry
 MAX_SET_WORDS = 8  # sentences up to twice this long may match by containing an entry's words
@@ -309,28 +335,29 @@ def expand_pattern(lang: str, pattern: str) -> str:
 
 def _source_of(env: RuleEnv, entry: CatalogEntry) -> str:
     for f in env.packs.files:
-        if f.rule == CATALOG_RULE and entry in f.entries:
+        if f.rule == CATALOG_RULE and any(x.pattern == entry.pattern for x in f.entries):
             return f.source
     return "rule pack"
 
 
 def build_catalog(env: RuleEnv, lang: str) -> Catalog:
     """Compile and validate the generic-phrase catalog; ConfigError naming the file if bad."""
-    entries: list[CatalogEntry] = list(env.catalog(CATALOG_RULE, lang))
-    for e in entries:
-        if e.kind not in KINDS:
+    entries: list[CatalogEntry] = []
+    for e in env.catalog(CATALOG_RULE, lang):
+        kind = KIND_ALIASES.get(e.kind or "filler", e.kind or "filler")
+        if kind not in KINDS:
             raise ConfigError(
                 "C005",
                 path=_source_of(env, e),
-                detail=f"entry {e.pattern!r}: kind must be one of {', '.join(sorted(KINDS))}, "
-                f"not {e.kind!r}",
+                detail=f"generic-phrase entry {e.pattern!r}: kind must be one of "
+                f"{', '.join(sorted(KINDS))}, not {e.kind!r}",
             )
-        if not e.why or not e.instead:
-            raise ConfigError(
-                "C005",
-                path=_source_of(env, e),
-                detail=f"entry {e.pattern!r}: `why` and `instead` are required",
+        why, instead = DEFAULT_TEXTS[lang][kind]
+        entries.append(
+            e.model_copy(
+                update={"kind": kind, "why": e.why or why, "instead": e.instead or instead}
             )
+        )
     compiled: list[list[dict[str, Any]]] = []
     for e in entries:
         try:
