@@ -83,14 +83,14 @@ MAX_FUZZY_FORMS = 8  # word combinations of one entry's alternatives used for fu
 
 _SALUTATION = {
     "en": re.compile(
-        r"^[ \t]*(?:dear|hi|hello|hey|greetings|good\s+(?:morning|afternoon|evening)|to\s+whom)\b"
-        r"[^\n,!:]{0,60}[,!:]?",
-        re.IGNORECASE,
+        r"^[ \t>*_]*(?:dear|hi|hello|hey|greetings|good\s+(?:morning|afternoon|evening)|"
+        r"to\s+whom)\b[^\n,!:]{0,60}[,!:]?[*_]*",
+        re.IGNORECASE | re.MULTILINE,
     ),
     "de": re.compile(
-        r"^[ \t]*(?:sehr\s+geehrte[rs]?|liebe[rs]?|hallo|guten\s+(?:tag|morgen|abend)|moin|"
-        r"servus|grüß\s+gott|grüezi|hi|hey)\b[^\n,!:]{0,60}[,!:]?",
-        re.IGNORECASE,
+        r"^[ \t>*_]*(?:sehr\s+geehrte[rs]?|liebe[rs]?|hallo|guten\s+(?:tag|morgen|abend)|moin|"
+        r"servus|grüß\s+gott|grüezi|hi|hey)\b[^\n,!:]{0,60}[,!:]?[*_]*",
+        re.IGNORECASE | re.MULTILINE,
     ),
 }
 _SIGNOFF = {
@@ -100,7 +100,7 @@ _SIGNOFF = {
         r"(?:\s+yours)?|yours(?:\s+(?:truly|sincerely|faithfully))?|cheers|thanks(?:\s+again|"
         r"\s+so\s+much|\s+a\s+lot)?|thank\s+you(?:\s+again|\s+so\s+much)?|many\s+thanks|"
         r"with\s+(?:thanks|gratitude|appreciation)|warmly|respectfully|gratefully|take\s+care|"
-        r"talk\s+soon|speak\s+soon|best,?\s+regards)[ \t]*[,.!]?[ \t]*$",
+        r"talk\s+soon|speak\s+soon|best,?\s+regards)[ \t]*[,.!]?[*_]*[ \t]*$",
         re.IGNORECASE | re.MULTILINE,
     ),
     "de": re.compile(
@@ -108,10 +108,15 @@ _SIGNOFF = {
         r"grüßen|(?:freundliche|viele|beste|herzliche|liebe|schöne|sonnige)\s+grüße(?:\s+aus\s+"
         r"\S+)?|(?:vielen\s+dank|danke)(?:\s+und\s+(?:viele|beste|herzliche|liebe)\s+grüße)?|"
         r"mfg|lg|vg|bg|herzlichst|bis\s+bald|alles\s+gute|beste\s+grüsse|viele\s+grüsse|"
-        r"freundliche\s+grüsse|gruß|grüße|ihr|ihre|dein|deine)[ \t]*[,.!]?[ \t]*$",
+        r"freundliche\s+grüsse|gruß|grüße|ihr|ihre|dein|deine)[ \t]*[,.!]?[*_]*[ \t]*$",
         re.IGNORECASE | re.MULTILINE,
     ),
 }
+
+_SUBJECT = re.compile(r"[ \t]*(?:subject|betreff|re|aw|fwd?)[ \t]*:[^\n]*(?:\n|$)", re.I)
+_NAME_LINE = re.compile(
+    r"[ \t>*_]*[-–—~]?[ \t]*(?:[A-ZÄÖÜ][\w'.-]*)(?:[ \t]+[A-ZÄÖÜ][\w'.-]*){0,3}[*_ \t]*"
+)
 
 # -- vocabulary -----------------------------------------------------------------------------------
 
@@ -460,6 +465,10 @@ def body_region(note: Note) -> tuple[int, int]:
     text = note.prose
     lang = note.lang
     start = len(text) - len(text.lstrip())
+    subject = _SUBJECT.match(text, start)
+    if subject:
+        start = subject.end()
+        start += len(text[start:]) - len(text[start:].lstrip())
     m = _SALUTATION[lang].match(text, start)
     if m and (m.group().rstrip()[-1:] in ",!:" or text[m.end() : m.end() + 1] in ("\n", "")):
         start = m.end()
@@ -470,6 +479,10 @@ def body_region(note: Note) -> tuple[int, int]:
         if pos >= start and _SIGNOFF[lang].fullmatch(line):
             end = pos
             break
+    else:
+        # no closing formula: a last line that is only a name ("Alex", "– Jordan Lee")
+        if len(lines) > 1 and lines[-1][0] > start and _NAME_LINE.fullmatch(lines[-1][1]):
+            end = lines[-1][0]
     return start, max(start, end)
 
 
