@@ -451,6 +451,7 @@ class Sentence:
     entry: CatalogEntry | None = None
     how: str = ""  # "lemma" or "fuzzy"
     specific: list[str] = field(default_factory=list)
+    kinds: set[str] = field(default_factory=set)  # kinds of every catalog match in it
     canned: bool = False
     thanks: bool = False
 
@@ -638,10 +639,12 @@ def analyse(note: Note, env: RuleEnv) -> Analysis:
         if inside:
             best = max(inside, key=lambda m: m[2] - m[1])
             s.entry, s.how = cat.entries[best[0]], "lemma"
+            s.kinds = {cat.entries[i].kind or "" for i, _, _ in inside}
         else:
             found = _fuzzy(span, cat)
             if found is not None:
                 s.entry, s.how = cat.entries[found], "fuzzy"
+                s.kinds = {s.entry.kind or ""}
                 covered = {t.i for t in span if cat.covers(found, t)}
         s.specific = _specific_words(span, covered, cat, ctx_words, lang)
         s.thanks = any(t.norm_ in thanks_words or t.lower_ in thanks_words for t in span) or (
@@ -786,7 +789,7 @@ class ThanksOnlyRule(Rule):
 def _empty(s: Sentence) -> bool:
     """A thank-you, pleasantry or generic closer with nothing specific in it."""
     if s.canned:
-        return s.entry is None or s.entry.kind != "hedge"  # a claim about oneself is more
+        return "hedge" not in s.kinds  # a claim about oneself is more than thanks
     if s.specific:
         return False
     # a thank-you, or a short pleasantry made only of generic words ("Talk to you soon!")
