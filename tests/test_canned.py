@@ -70,3 +70,16 @@ def test_pack_entry_may_be_just_a_pattern(tmp_path: Path) -> None:
     )
     texts = _check([str(tmp_path)])
     assert "Sending good vibes your way." in texts
+
+
+def test_bad_catalog_entry_exits_2_with_one_line(run_cli, write, tmp_path: Path) -> None:
+    write(
+        "pack/en/x.yaml", 'rule: generic-phrase\nlang: en\nentries:\n- {pattern: "hi", kind: x}\n'
+    )
+    write("pyproject.toml", '[tool.notelint]\npacks = ["pack"]\n')
+    note = write("n.md", NOTE)
+    r = run_cli("check", "--select", "generic-phrase", str(note), cwd=tmp_path)
+    assert r.code == 2
+    assert len(r.err.strip().splitlines()) == 1
+    assert "x.yaml: C005" in r.err and "kind must be one of" in r.err
+    assert "Traceback" not in r.err
