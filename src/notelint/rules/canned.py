@@ -683,7 +683,8 @@ class GenericPhraseRule(Rule):
         The first thank-you is normal and is left alone. Every other canned sentence is an
         info finding with why it reads as canned and what to write instead. When at least
         `share` (default 0.5) of the other sentences are canned, and at least `min-canned`
-        (default 2) of them, one warning marks the note as dominated by boilerplate.
+        (default 2) of them, one warning marks the note as dominated by boilerplate (a
+        configured `severity` applies to that finding; the per-sentence findings stay info).
 
     Why it matters:
         Recruiters recognise canned notes at once, and interviewers compare the notes they
@@ -722,8 +723,9 @@ class GenericPhraseRule(Rule):
             note,
             start,
             end,
-            f"{len(canned)} of {len(others)} sentences{extra} are boilerplate any candidate "
-            "could send; replace most of them with something specific from the conversation.",
+            f"{len(canned)} of {len(others)} {'sentence' if len(others) == 1 else 'sentences'}"
+            f"{extra} {'is' if len(canned) == 1 else 'are'} boilerplate any candidate could "
+            "send; replace most of them with something specific from the conversation.",
             suggestions=[s.entry.instead for s in canned[:3] if s.entry and s.entry.instead],
             severity=self.level if self.level != Severity.info else Severity.warning,
         )
