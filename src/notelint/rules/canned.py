@@ -162,7 +162,8 @@ GENERIC = {
         email mail message note letter write writing follow follow-up touch get back hi
         hello dear real genuine honest monday tuesday wednesday thursday friday saturday
         sunday january february march april may june july august september october november
-        december last this past just now
+        december last this past just now challenge challenges growth development
+        opportunities environment atmosphere
         """
     ),
     "de": _wordset(
@@ -191,6 +192,9 @@ GENERIC = {
         beste grüße gruß freundlichen ihnen ihr ihre ihrem ihren ihres sie
         sagen schreiben mail e-mail email zeilen brief anschreiben montag dienstag mittwoch
         interessante interessanten spannende spannenden schöne schönes schönen gewonnen
+        kultur atmosphäre umfeld tätigkeit tätigkeiten herausforderung herausforderungen
+        werte vision mission erfolg wachstum entwicklung weiterentwicklung perspektive
+        perspektiven aufgabenbereich aufgabengebiet stellenbeschreibung bewerbungsgespräch
         vorhin soeben eben neulich gewinnen wünsche wünschen weiß schätzen lieben alles erfolg kennenzulernen kennengelernt du dich dir dein deine euch
         donnerstag freitag samstag sonntag januar februar märz april mai juni juli august
         september oktober november dezember letzte letzten vergangene vergangenen
@@ -284,6 +288,7 @@ class Catalog:
     fuzzy_long_index: list[int]
     generic: frozenset[str]
     words: list[frozenset[str]]  # each entry's lemmas (all alternatives)
+    plain_thanks: CatalogEntry  # stands in for a thank-you sentence no entry matches
 
     def covers(self, index: int, tok: Token) -> bool:
         """Whether a token is one of the entry's words (an unknown plural or -ing form too)."""
@@ -414,6 +419,12 @@ def build_catalog(env: RuleEnv, lang: str) -> Catalog:
         [i for _, i in long],
         generic,
         entry_words,
+        CatalogEntry(
+            pattern="thank",
+            kind="thanks",
+            why=DEFAULT_TEXTS[lang]["thanks"][0],
+            instead=DEFAULT_TEXTS[lang]["thanks"][1],
+        ),
     )
 
 
@@ -583,8 +594,23 @@ def _specific_words(
             continue
         if t.norm_ in cat.generic or low in cat.generic:
             continue
+        if lang == "de" and _generic_compound(low, cat.generic):
+            continue
         out.append(t.text)
     return out
+
+
+def _generic_compound(word: str, generic: frozenset[str]) -> bool:
+    """A German compound of two generic words ("Unternehmenskultur", "Gesprächsatmosphäre")."""
+    for i in range(3, len(word) - 3):
+        head, tail = word[:i], word[i:]
+        if (
+            tail in generic
+            and len(tail) >= 4
+            and (head in generic or (head.endswith("s") and head[:-1] in generic))
+        ):
+            return True
+    return False
 
 
 def _fuzzy(sent: Span, cat: Catalog) -> int | None:
@@ -650,6 +676,9 @@ def analyse(note: Note, env: RuleEnv) -> Analysis:
         s.thanks = any(t.norm_ in thanks_words or t.lower_ in thanks_words for t in span) or (
             s.entry is not None and s.entry.kind == "thanks"
         )
+        if s.entry is None and s.thanks and not s.specific:
+            s.entry, s.how = cat.plain_thanks, "thanks"  # a thank-you that names nothing
+            s.kinds = {"thanks"}
         s.canned = s.entry is not None and not s.specific
         out.append(s)
     analysis = Analysis(out)
