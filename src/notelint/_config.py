@@ -204,6 +204,7 @@ def find_config_file(start: Path) -> Path | None:
     return None
 
 
+@lru_cache(maxsize=512)
 def glob_to_regex(pattern: str) -> re.Pattern[str]:
     """Translate a gitignore-like glob (``**``, ``*``, ``?``, ``[...]``) to a regex on posix paths."""
     i, out = 0, []

@@ -766,7 +766,7 @@ def _in_main(rs: RuleSet) -> frozenset[str]:
 def _stats(note: Note) -> Stats:
     if not note.body.strip():
         return Stats()
-    return Stats(words=note.words, sentences=sum(1 for _ in note.sentences()))
+    return Stats(words=note.words, sentences=note.sentence_count)
 
 
 # -- worker processes (check_parsed(..., processes=True)) ---------------------------------

@@ -69,6 +69,8 @@ def split_front_matter(text: str, *, name: str = "<text>") -> tuple[FrontMatter,
         raise InputError("E004", path=name, detail=f"{problem}{where}") from None
     except RecursionError:
         raise InputError("E004", path=name, detail="nested too deeply") from None
+    except ValueError as exc:  # e.g. a date like 2025-13-01, or text libyaml cannot encode
+        raise InputError("E004", path=name, detail=str(exc).splitlines()[0]) from None
     if data is None:
         return FrontMatter(span=(0, body_start), present=True), body_start
     if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):

@@ -36,6 +36,8 @@ def decode_note(data: bytes, *, name: str, max_bytes: int = DEFAULT_MAX_BYTES) -
     if len(data) > max_bytes:
         raise InputError("E003", path=name, size=f"more than {max_bytes}", limit=max_bytes)
     if b"\x00" in data[:8192]:
+        if _looks_like_utf16(data):
+            raise InputError("E001", path=name, detail="it looks like UTF-16")
         raise InputError("E002", path=name)
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
@@ -48,6 +50,19 @@ def decode_note(data: bytes, *, name: str, max_bytes: int = DEFAULT_MAX_BYTES) -
     if not text.strip():
         raise InputError("E010", path=name)
     return text
+
+
+def _looks_like_utf16(data: bytes) -> bool:
+    """Text saved as UTF-16 (with or without BOM): NUL in every other byte of a text sample."""
+    sample = data[2:258] if data[:2] in (b"\xff\xfe", b"\xfe\xff") else data[:256]
+    if len(sample) < 8 or len(sample) % 2:
+        sample = sample[: len(sample) - len(sample) % 2]
+    if len(sample) < 8:
+        return False
+    for zero, other in ((1, 0), (0, 1)):  # little endian: NUL at odd offsets; big: at even
+        if all(b == 0 for b in sample[zero::2]) and all(b != 0 for b in sample[other::2]):
+            return True
+    return False
 
 
 def atomic_write(path: Path, text: str) -> None:

@@ -17,6 +17,53 @@ if TYPE_CHECKING:
 _LOCK = threading.Lock()
 _PIPELINES: dict[tuple[str, str | None], Any] = {}
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
+# Blank pipelines: lemma lookup table and a cache ORTH -> (LEMMA, NORM) per language. Lemma and
+# norm depend only on the token text, so one vectorized component sets both (spaCy's lookup
+# lemmatizer + a per-token norm component cost about 1 ms per note; this costs a tenth of that).
+_TABLES: dict[str, Any] = {}
+_LEMMA_NORM: dict[str, dict[int, tuple[int, int]]] = {}
+
+
+def _lookup(table: dict[str, Any], text: str) -> str:
+    lemma = table.get(text, text)
+    if not isinstance(lemma, str):
+        lemma = lemma[0] if lemma else text
+    return lemma or text
+
+
+def _fast_lemma_norm(doc: Doc) -> Doc:
+    """Set LEMMA (lookup table, like spaCy's lookup lemmatizer) and NORM for every token."""
+    import numpy
+    from spacy.attrs import LEMMA, NORM, ORTH
+
+    lang = doc.lang_
+    table = _TABLES[lang]
+    cache = _LEMMA_NORM.setdefault(lang, {})
+    strings = doc.vocab.strings
+    orths = doc.to_array(ORTH).tolist()
+    values = []
+    for orth in orths:
+        hit = cache.get(orth)
+        if hit is None:
+            text = strings[orth]
+            lemma = _lookup(table, text)
+            base = lemma
+            if lemma == text and not text.islower():
+                # sentence-initial (or capitalized) words the table does not know as written:
+                # the lemma of the lowercase form; German nouns unknown in lowercase stay as is
+                plain = text.translate(_APOSTROPHES)
+                lower = plain.lower()
+                base = _lookup(table, lower)
+                if lang == "de" and text[:1].isupper() and base == lower:
+                    base = plain
+            norm = base.translate(_APOSTROPHES).lower()
+            hit = (strings.add(lemma), strings.add(norm))
+            cache[orth] = hit
+        values.append(hit)
+    if values:
+        array: Any = numpy.array(values, dtype="uint64")
+        doc.from_array([LEMMA, NORM], array)
+    return doc
 
 
 def _build(lang: str, model: str | None) -> Language:
@@ -48,18 +95,31 @@ def _build(lang: str, model: str | None) -> Language:
             and "senter" not in nlp.pipe_names
         ):
             nlp.add_pipe("sentencizer")
-    else:
-        nlp = spacy.blank(lang)
-        nlp.add_pipe("sentencizer")
-        nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
-        nlp.initialize()
-        # the lemmatizer keeps its table to itself: share it for the lowercase fallback below
-        lemmatizer: Any = nlp.get_pipe("lemmatizer")
-        table = lemmatizer.lookups.get_table("lemma_lookup", None)
-        if table is not None and not nlp.vocab.lookups.has_table("lemma_lookup"):
-            nlp.vocab.lookups.set_table("lemma_lookup", table)
-    nlp.add_pipe("notelint_norm", last=True)
+        nlp.add_pipe("notelint_norm", last=True)
+        return nlp
+    if not Language.has_factory("notelint_lemma_norm"):
+        Language.component("notelint_lemma_norm", func=_fast_lemma_norm)
+    nlp = spacy.blank(lang)
+    nlp.add_pipe("sentencizer")
+    _TABLES[lang] = _lemma_lookup(lang)
+    nlp.add_pipe("notelint_lemma_norm", name="lemmatizer")
     return nlp
+
+
+def _lemma_lookup(lang: str) -> dict[str, Any]:
+    """spacy-lookups-data's lemma_lookup table for ``lang`` as a plain dict.
+
+    spaCy's own lookup lemmatizer would copy it into a hashed ``Table`` first: for German
+    (355k entries) that alone took about a second of every cold CLI start.
+    """
+    from spacy.util import load_language_data, registry
+
+    try:
+        tables = registry.lookups.get(lang)
+    except Exception:  # no lookups data for this language: lemmas are the words themselves
+        return {}
+    path = tables.get("lemma_lookup")
+    return dict(load_language_data(path)) if path else {}
 
 
 def get_nlp(lang: str, model: str | None = None) -> Language:

@@ -30,8 +30,15 @@ _NON_PROSE = re.compile(
 )
 
 
+# Every alternative of _NON_PROSE contains one of these; most notes have none, and this search
+# is far cheaper than trying _NON_PROSE at every position.
+_NON_PROSE_HINT = re.compile(r"<!--|```|~~~|`|\]\(|https?://|www\.|@")
+
+
 def mask_non_prose(text: str) -> str:
     """``text`` with code, comments, URLs and addresses blanked out (newlines kept)."""
+    if not _NON_PROSE_HINT.search(text):
+        return text
 
     def blank(m: re.Match[str]) -> str:
         s = m.group()
@@ -107,8 +114,22 @@ class Note:
                 yield sent
 
     @cached_property
+    def _alpha(self) -> list[int]:
+        """IS_ALPHA of every token (one array call instead of a Token object per token)."""
+        from spacy.attrs import IS_ALPHA
+
+        doc = self.doc
+        return doc.to_array(IS_ALPHA).tolist() if len(doc) else []  # type: ignore[no-any-return]
+
+    @cached_property
     def words(self) -> int:
-        return sum(1 for t in self.doc if t.is_alpha)
+        return sum(self._alpha)
+
+    @cached_property
+    def sentence_count(self) -> int:
+        """The number of :meth:`sentences` (computed without building Token objects)."""
+        alpha = self._alpha
+        return sum(1 for sent in self.doc.sents if any(alpha[sent.start : sent.end]))
 
     def dump_context(self) -> dict[str, Any]:
         return self.context.model_dump(mode="json", by_alias=True, exclude_defaults=True)
