@@ -83,3 +83,17 @@ def test_bad_catalog_entry_exits_2_with_one_line(run_cli, write, tmp_path: Path)
     assert len(r.err.strip().splitlines()) == 1
     assert "x.yaml: C005" in r.err and "kind must be one of" in r.err
     assert "Traceback" not in r.err
+
+
+@pytest.mark.parametrize("lang, minimum", [("en", 150), ("de", 100)])
+def test_builtin_catalog_is_complete(lang: str, minimum: int) -> None:
+    """Every built-in entry compiles, has a known kind and says why and what instead."""
+    from notelint._engine import RuleEnv
+    from notelint._packs import Packs
+    from notelint.rules.canned import KINDS, build_catalog
+
+    env = RuleEnv(Config(), Packs())
+    raw = env.catalog("generic-phrase", lang)
+    assert len(raw) >= minimum
+    assert all(e.kind in KINDS and e.why and e.instead for e in raw)
+    assert len(build_catalog(env, lang).entries) == len(raw)

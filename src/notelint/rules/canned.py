@@ -192,7 +192,7 @@ GENERIC = {
         beste grüße gruß freundlichen ihnen ihr ihre ihrem ihren ihres sie
         sagen schreiben mail e-mail email zeilen brief anschreiben montag dienstag mittwoch
         interessante interessanten spannende spannenden schöne schönes schönen gewonnen
-        kultur atmosphäre umfeld tätigkeit tätigkeiten herausforderung herausforderungen
+        persönlichkeit kultur atmosphäre umfeld tätigkeit tätigkeiten herausforderung herausforderungen
         werte vision mission erfolg wachstum entwicklung weiterentwicklung perspektive
         perspektiven aufgabenbereich aufgabengebiet stellenbeschreibung bewerbungsgespräch
         vorhin soeben eben neulich gewinnen wünsche wünschen weiß schätzen lieben alles erfolg kennenzulernen kennengelernt du dich dir dein deine euch
@@ -709,7 +709,8 @@ class GenericPhraseRule(Rule):
         contractions match, plus fuzzy matching of the whole sentence for reordered words and
         small paraphrases. A sentence is canned only when the rest of it says nothing specific
         (no names, numbers or content words outside the generic vocabulary).
-        The first thank-you is normal and is left alone. Every other canned sentence is an
+        One polite thank-you is normal: the first thanks sentence gets no finding, and one
+        canned thank-you does not count towards the share. Every other canned sentence is an
         info finding with why it reads as canned and what to write instead. When at least
         `share` (default 0.5) of the other sentences are canned, and at least `min-canned`
         (default 2) of them, one warning marks the note as dominated by boilerplate (a
@@ -736,18 +737,22 @@ class GenericPhraseRule(Rule):
         opts = self.options
         assert isinstance(opts, GenericPhraseOptions)
         sents = analyse(note, self.env).sentences
-        polite = next((s for s in sents if s.canned and s.thanks), None)
+        # One polite thank-you is normal. The note's first thanks sentence gets no finding;
+        # one canned thank-you (wherever it stands) does not count towards the share.
+        first_thanks = next((s for s in sents if s.thanks), None)
+        polite = next((s for s in sents if s.thanks and s.canned), None)
+        for s in sents:
+            if s.canned and s is not first_thanks:
+                yield self._info(note, s)
         others = [s for s in sents if s is not polite]
         canned = [s for s in others if s.canned]
-        for s in canned:
-            yield self._info(note, s)
         if not others or len(canned) < opts.min_canned:
             return
         if len(canned) / len(others) < opts.share:
             return
         first = canned[0].span
         start, end = note.span_of(first)
-        extra = " besides a first thank-you" if polite is not None else ""
+        extra = " besides one thank-you" if polite is not None else ""
         yield self.finding(
             note,
             start,
