@@ -182,3 +182,27 @@ def test_score_drops_with_severity() -> None:
     assert score([f("a", "info")]) == 98
     assert score([f("a", "error")] * 10) == 40  # capped at three per rule and severity
     assert score([f(str(i), "error") for i in range(10)]) == 0
+
+
+def test_check_reuses_a_warm_linter_per_config() -> None:
+    """Regression: notelint.check() built a new Linter (~15 ms) on every call."""
+    from notelint import _shared_linter
+
+    cfg = notelint.Config(select=["placeholder"])
+    assert _shared_linter(cfg) is _shared_linter(notelint.Config(select=["placeholder"]))
+    assert _shared_linter(cfg) is not _shared_linter(notelint.Config(select=["front-matter"]))
+    assert _shared_linter(None) is _shared_linter(None)
+
+
+def test_check_file_sees_an_edited_config(tmp_path: Path) -> None:
+    import os
+
+    cfg = tmp_path / "notelint.toml"
+    cfg.write_text('select = ["placeholder"]\n')
+    p = tmp_path / "n.md"
+    p.write_text(NOTE)
+    assert [f.severity.value for f in notelint.check_file(p).findings] == ["error"]
+    cfg.write_text('select = ["placeholder"]\n[rules.placeholder]\nseverity = "info"\n')
+    st = cfg.stat()
+    os.utime(cfg, ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000_000))
+    assert [f.severity.value for f in notelint.check_file(p).findings] == ["info"]

@@ -374,7 +374,10 @@ class Linter:
         found = find_config_file(path)
         if found is None:
             return Config(), "defaults"
-        key = str(found)
+        try:  # an edited config file gets a fresh rule set in long-lived processes
+            key = f"{found}\0{found.stat().st_mtime_ns}"
+        except OSError:
+            key = str(found)
         with self._lock:
             if key in self._sets:
                 return self._sets[key].config, key
@@ -390,7 +393,7 @@ class Linter:
                     select=self._select,
                     ignore=self._ignore,
                     extend_select=self._extend,
-                    source=key,
+                    source=key.split("\0")[0],
                 )
                 self._sets[key] = rs
             return rs

@@ -32,6 +32,8 @@ def render(output: Output, rules: Mapping[str, type[Rule]]) -> str:
         lines.append(
             f"Found {s.findings} finding{'s' if s.findings != 1 else ''} ({', '.join(parts)}) in {s.files} file{plural}."
         )
+    elif s.files == 0:
+        lines.append("No notes checked.")
     else:
         lines.append(
             f"All clear: {s.files} file{'s' if s.files != 1 else ''} checked, no findings."

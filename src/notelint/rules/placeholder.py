@@ -339,9 +339,9 @@ def _is_link_text(text: str, end: int) -> bool:
     return text[end : end + 1] in ("(", "[", ":")
 
 
-def _noun(slot: str, lang: str) -> str:
-    words = set(_words(slot))
-    if words & {
+# What a slot stands for, by the words in it.
+_COMPANY_WORDS = frozenset(
+    {
         "company",
         "firma",
         "unternehmen",
@@ -349,21 +349,38 @@ def _noun(slot: str, lang: str) -> str:
         "firmennamen",
         "employer",
         "organization",
-    }:
-        return "company name" if lang == "en" else "company name (Firmenname)"
-    if words & {"position", "role", "job", "title", "stelle", "rolle", "stellenbezeichnung"}:
-        return "position"
-    if words & {"date", "datum", "day", "tag"}:
-        return "date"
-    if words & {
-        "name",
-        "namen",
-        "vorname",
-        "nachname",
+        "organisation",
+        "unternehmensname",
+    }
+)
+_ROLE_WORDS = frozenset(
+    {"position", "role", "job", "title", "stelle", "rolle", "stellenbezeichnung"}
+)
+_DATE_WORDS = frozenset({"date", "datum", "day", "tag"})
+_PERSON_WORDS = frozenset(
+    {
         "interviewer",
+        "interviewerin",
         "recipient",
         "ansprechpartner",
-    }:
+        "ansprechpartnerin",
+        "manager",
+        "empfänger",
+    }
+)
+_NAME_WORDS = frozenset({"name", "namen", "vorname", "nachname"})
+_SENDER_WORDS = frozenset({"your", "dein", "ihr", "signature", "unterschrift"})
+
+
+def _noun(slot: str, lang: str) -> str:
+    words = set(_words(slot))
+    if words & _COMPANY_WORDS:
+        return "company name" if lang == "en" else "company name (Firmenname)"
+    if words & _ROLE_WORDS:
+        return "position"
+    if words & _DATE_WORDS:
+        return "date"
+    if words & (_NAME_WORDS | _PERSON_WORDS):
         return "name"
     return "text"
 
@@ -372,34 +389,16 @@ def _guess_value(slot: str, note: Note) -> str | None:
     """The context value the slot most likely stands for (offered as an unsafe fix)."""
     ctx = note.context
     words = set(_words(slot))
-    if words & {"your", "dein", "ihr", "signature", "unterschrift"} and ctx.sender:
+    person = ctx.recipient or (ctx.interviewers[0] if len(ctx.interviewers) == 1 else None)
+    if words & _SENDER_WORDS and ctx.sender:
         return ctx.sender
-    if words & {
-        "company",
-        "firma",
-        "unternehmen",
-        "firmenname",
-        "firmennamen",
-        "employer",
-        "organization",
-        "unternehmensname",
-    }:
+    if words & _COMPANY_WORDS:
         return ctx.company
-    if words & {"position", "role", "job", "title", "stelle", "rolle", "stellenbezeichnung"}:
+    if words & _ROLE_WORDS:
         return ctx.role
-    if words & {
-        "interviewer",
-        "interviewerin",
-        "recipient",
-        "ansprechpartner",
-        "ansprechpartnerin",
-        "manager",
-        "empfänger",
-    }:
-        return ctx.recipient or (ctx.interviewers[0] if len(ctx.interviewers) == 1 else None)
-    if words & {"name", "namen", "vorname", "first"} and not words & {"last", "nachname"}:
-        person = ctx.recipient or (ctx.interviewers[0] if len(ctx.interviewers) == 1 else None)
-        if person and ("first" in words or "vorname" in words):
-            return person.split()[0]
-        return None
+    if words & _PERSON_WORDS:
+        return person
+    first_name = words & {"first", "vorname"} and not words & {"last", "nachname"}
+    if first_name and person:
+        return person.split()[0]
     return None

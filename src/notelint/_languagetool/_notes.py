@@ -1,0 +1,156 @@
+"""The engine's 'languagetool' resource: one LanguageTool check per note, shared by two rules.
+
+``spelling`` and ``grammar`` both read the same matches; the note is sent once (its masked
+prose, so code, comments, URLs and addresses are never checked). Matches on masked text,
+on context names and on accepted words are dropped here, before the rules see them.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from ._client import LanguageToolClient, LTMatch, normalize_lang
+from ._errors import LanguageToolUnavailable
+from ._manager import connect
+
+if TYPE_CHECKING:
+    from notelint._config import Config, LanguageToolConfig
+    from notelint._note import Note
+
+_CACHE_SIZE = 64
+# After a failure, notes are skipped at once for this long; then one retry (reconnecting,
+# which restarts a crashed managed server). Long-lived processes recover; a run never hangs.
+RETRY_AFTER_S = 60.0
+_POSSESSIVE = re.compile(r"(?:['’]s|s['’]|['’])$")
+_NAME_PARTS = re.compile(r"[\s/]+")
+
+
+def variant_for(note: Note) -> str:
+    """LanguageTool variant for a note: its tag when we know it ('en-GB'), else the base default."""
+    try:
+        return normalize_lang(note.lang_tag)
+    except ValueError:
+        return normalize_lang(note.lang)
+
+
+def protected_words(note: Note, accept: tuple[str, ...]) -> frozenset[str]:
+    """Lowercased context names, each name's parts, and the user's accepted words."""
+    words: set[str] = set()
+    for name in (*note.context.names(), *accept):
+        full = name.strip().lower()
+        if not full:
+            continue
+        words.add(full)
+        for part in _NAME_PARTS.split(full):
+            words.add(part.strip(".,;:"))
+            words.update(p for p in part.split("-") if p)
+    words.discard("")
+    return frozenset(words)
+
+
+def _is_protected(span: str, protected: frozenset[str]) -> bool:
+    word = _POSSESSIVE.sub("", span.strip().lower())
+    return bool(word) and (word in protected or span.strip().lower() in protected)
+
+
+class NoteChecker:
+    """Checks notes against one server, remembers the last results, fails fast after a crash."""
+
+    def __init__(
+        self,
+        client: LanguageToolClient,
+        options: LanguageToolConfig,
+        *,
+        reconnect: Callable[[], LanguageToolClient] | None = None,
+    ) -> None:
+        self.client = client
+        self.options = options
+        self._reconnect = reconnect
+        self._lock = threading.Lock()
+        self._cache: OrderedDict[tuple[str, str], list[LTMatch]] = OrderedDict()
+        self._dead: LanguageToolUnavailable | None = None
+        self._retry_at = 0.0
+
+    def matches(self, note: Note) -> list[LTMatch]:
+        """Matches in the note's body (offsets relative to the body), filtered."""
+        key = (note.text, note.lang_tag)
+        with self._lock:
+            if key in self._cache:
+                self._cache.move_to_end(key)
+                return self._cache[key]
+            # The server failed recently: do not wait for it again per note.
+            if self._dead is not None:
+                if time.monotonic() < self._retry_at or self._reconnect is None:
+                    raise self._dead
+                try:
+                    self.client = self._reconnect()
+                except LanguageToolUnavailable as exc:
+                    self._fail(exc)
+                    raise
+                self._dead = None
+            client = self.client
+        try:
+            found = client.check(
+                note.prose,
+                variant_for(note),
+                disabled_rules=self.options.disabled_rules,
+                disabled_categories=self.options.disabled_categories,
+                enabled_rules=self.options.enabled_rules,
+                timeout=self.options.timeout,
+            )
+        except LanguageToolUnavailable as exc:
+            with self._lock:
+                self._fail(exc)
+            raise
+        kept = self._filter(note, found)
+        with self._lock:
+            self._cache[key] = kept
+            if len(self._cache) > _CACHE_SIZE:
+                self._cache.popitem(last=False)
+        return kept
+
+    def _fail(self, exc: LanguageToolUnavailable) -> None:
+        self._dead = exc
+        self._retry_at = time.monotonic() + RETRY_AFTER_S
+
+    def _filter(self, note: Note, found: list[LTMatch]) -> list[LTMatch]:
+        body, prose = note.body, note.prose
+        protected = protected_words(note, self.options.accept)
+        kept = []
+        for m in found:
+            lo, hi = max(0, m.offset - 1), min(len(body), m.end + 1)
+            # Touches masked text (code, comment, URL): an artefact of the masking.
+            if body[lo:hi] != prose[lo:hi]:
+                continue
+            # A context name or an accepted word.
+            if _is_protected(body[m.offset : m.end], protected):
+                continue
+            kept.append(m)
+        return kept
+
+    def close(self) -> None:
+        """Nothing to release: a managed server lives until the process exits (reused by later checks)."""
+
+
+def make_checker(config: Config) -> NoteChecker:
+    """Factory for ``RuleEnv.resource('languagetool')``; RuleUnavailable with reason and fix."""
+    from notelint._rule import RuleUnavailable
+
+    options = config.languagetool
+
+    def reconnect() -> LanguageToolClient:
+        return connect(
+            url=options.url, heap=options.heap, timeout=options.timeout, version=options.version,
+            languages=(),
+        )  # fmt: skip
+
+    try:
+        client = reconnect()
+    except LanguageToolUnavailable as exc:
+        raise RuleUnavailable(f"{exc.reason}: {exc.fix}") from exc
+    return NoteChecker(client, options, reconnect=reconnect)

@@ -1,0 +1,43 @@
+"""UTF-16 offsets from LanguageTool become Python code point offsets."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from notelint._languagetool import normalize_lang
+from notelint._languagetool._offsets import utf16_to_codepoint
+
+
+def _utf16_len(text: str) -> int:
+    return len(text.encode("utf-16-le")) // 2
+
+
+def test_emoji_shifts_later_offsets() -> None:
+    text = "a😀b𝒳c"
+    conv = utf16_to_codepoint(text)
+    assert [conv(o) for o in (0, 1, 3, 4, 6, 7)] == [0, 1, 2, 3, 4, 5]
+
+
+@given(st.text(), st.data())
+def test_any_span_round_trips(text: str, data: st.DataObject) -> None:
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    conv = utf16_to_codepoint(text)
+    assert conv(_utf16_len(text[:start])) == start
+    assert conv(_utf16_len(text[:end])) == end
+
+
+@pytest.mark.parametrize(
+    ("tag", "variant"),
+    [("en", "en-US"), ("de", "de-DE"), ("en-GB", "en-GB"), ("de_ch", "de-CH"), ("de-AT", "de-AT"),
+     ("EN-us", "en-US")],
+)  # fmt: skip
+def test_normalize_lang(tag: str, variant: str) -> None:
+    assert normalize_lang(tag) == variant
+
+
+def test_normalize_lang_rejects_unknown() -> None:
+    with pytest.raises(ValueError, match="unsupported"):
+        normalize_lang("fr")
