@@ -266,3 +266,41 @@ def test_pack_files_load_the_same_with_libyaml() -> None:
     with pytest.raises(yaml.YAMLError) as slow:
         yaml.safe_load(broken)
     assert str(fast.value) == str(slow.value)
+
+
+# -- generic-phrase (benchmarks issue: a Matcher call on the whole doc per candidate pattern) --
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_anchored_matcher_windows_find_what_whole_doc_matchers_find(lang: str) -> None:
+    """Pins AnchoredMatcher's windows (each pattern's Matcher runs only on the runs of tokens
+    that can match one of its tokens): for every pattern of the built-in catalog, the matches
+    are those of the same Matcher on the whole doc."""
+    from notelint import Config, Linter
+    from notelint._nlp import make_doc
+    from notelint.rules.canned import CATALOG_RULE, _DocIndex, build_catalog
+
+    with Linter(Config(select=["generic-phrase"], cache=False)) as linter:
+        env = linter.rules()[0].env
+        matcher = build_catalog(env, lang).matcher
+    texts = [n.body for n in generate(12, seed=13, langs=(lang,))] + [
+        e.pattern.replace("|", " ").replace("?", "").replace("...", "und so weiter , also")
+        for e in env.catalog(CATALOG_RULE, lang)
+    ]
+    windowed = 0
+    for text in texts:
+        doc = make_doc(text, lang)
+        index = _DocIndex(doc)
+        for i, m in enumerate(matcher._matchers):
+            want = {(s, e) for _, s, e in m(doc)}
+            space = matcher._spaces[i]
+            if space is None:
+                continue
+            windowed += 1
+            got = {
+                (s + a, e + a)
+                for a, b in space.runs(index, matcher._need_hashes[i])
+                for _, s, e in m(doc[a:b])
+            }
+            assert got == want, (text, i)
+    assert windowed > 1000
