@@ -304,3 +304,29 @@ def test_anchored_matcher_windows_find_what_whole_doc_matchers_find(lang: str) -
             }
             assert got == want, (text, i)
     assert windowed > 1000
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_fuzzy_long_candidates_keep_the_first_entry_whose_words_all_occur(lang: str) -> None:
+    """Pins the index over the generic-phrase catalog's long word sets (_fuzzy's fallback)."""
+    from notelint import Config, Linter
+    from notelint._nlp import make_doc
+    from notelint.rules.canned import build_catalog
+
+    with Linter(Config(select=["generic-phrase"], cache=False)) as linter:
+        cat = build_catalog(linter.rules()[0].env, lang)
+    sentences = [
+        {t.norm_ for t in sent if t.is_alpha}
+        for n in generate(10, seed=14, langs=(lang,))
+        for sent in make_doc(n.body, lang).sents
+    ]
+    sentences += [set().union(*need) for need in cat.fuzzy_long]  # every entry's own words
+    for words in sentences:
+        want = next(
+            (k for k, need in enumerate(cat.fuzzy_long) if all(s & words for s in need)), None
+        )
+        got = next(
+            (k for k in cat.long_candidates(words) if all(s & words for s in cat.fuzzy_long[k])),
+            None,
+        )
+        assert got == want, words

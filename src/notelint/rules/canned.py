@@ -455,6 +455,21 @@ class Catalog:
     generic: frozenset[str]
     words: list[frozenset[str]]  # each entry's lemmas (all alternatives)
     plain_thanks: CatalogEntry  # stands in for a thank-you sentence no entry matches
+    _long_by_word: dict[str, list[int]] | None = field(default=None, repr=False)
+
+    def long_candidates(self, words: set[str]) -> list[int]:
+        """Indices k of fuzzy_long whose first slot shares a word with ``words``, ascending
+        (the others cannot have all their slots present)."""
+        index = self._long_by_word
+        if index is None:
+            index = {}
+            for k, need in enumerate(self.fuzzy_long):
+                for w in need[0] if need else ("",):
+                    index.setdefault(w, []).append(k)
+            self._long_by_word = index
+        found = {k for w in words if w in index for k in index[w]}
+        found.update(index.get("", ()))  # an entry without slots (none today)
+        return sorted(found)
 
     def covers(self, index: int, tok: Token) -> bool:
         """Whether a token is one of the entry's words (an unknown plural or -ing form too)."""
@@ -798,8 +813,8 @@ def _fuzzy(sent: Span, cat: Catalog) -> int | None:
     words = set(norms)
     if len(words) > 2 * MAX_SET_WORDS:
         return None
-    for k, need in enumerate(cat.fuzzy_long):
-        if all(slot & words for slot in need):
+    for k in cat.long_candidates(words):
+        if all(slot & words for slot in cat.fuzzy_long[k]):
             return cat.fuzzy_long_index[k]
     return None
 
