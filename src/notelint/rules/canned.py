@@ -262,6 +262,17 @@ class AnchoredMatcher:
                 [(key, frozenset(vocab.strings.add(v) for v in vals)) for key, vals in needs]
             )
         self._spaces = [_TokenSpace.of(pattern, vocab) for pattern in patterns]
+        # patterns by a hash of their first required word (NORM or LOWER), so that a doc
+        # visits only the patterns whose first need it can meet
+        self._by_first: dict[str, dict[int, list[int]]] = {"NORM": {}, "LOWER": {}}
+        self._no_needs: list[int] = []
+        for i, needs_h in enumerate(self._need_hashes):
+            if not needs_h:
+                self._no_needs.append(i)
+                continue
+            key, vals = needs_h[0]
+            for h in vals:
+                self._by_first[key].setdefault(h, []).append(i)
 
     def find(self, doc: Doc) -> list[tuple[int, int, int]]:
         """Longest non-overlapping (pattern index, start, end) matches in document order."""
@@ -272,8 +283,16 @@ class AnchoredMatcher:
         lowers = set(doc.to_array(LOWER).tolist()) if len(doc) else set()
         found: list[tuple[int, int, int]] = []
         index: _DocIndex | None = None
+        candidates = set(self._no_needs)
+        for present, by_hash in (
+            (norms, self._by_first["NORM"]),
+            (lowers, self._by_first["LOWER"]),
+        ):
+            for h in present.intersection(by_hash):
+                candidates.update(by_hash[h])
         with self._lock:
-            for i, needs in enumerate(self._need_hashes):
+            for i in sorted(candidates):  # in pattern order, as before
+                needs = self._need_hashes[i]
                 if all(vals & (norms if key == "NORM" else lowers) for key, vals in needs):
                     space = self._spaces[i]
                     if space is None:
@@ -299,27 +318,26 @@ class AnchoredMatcher:
 
 
 class _DocIndex:
-    """Where each NORM / LOWER hash, the space tokens and regex matches occur in a doc."""
+    """Where each NORM / LOWER hash, the space tokens and regex matches occur in a doc
+    (each table built on first use)."""
 
     def __init__(self, doc: Doc) -> None:
         from spacy.attrs import IS_SPACE, LOWER, NORM, ORTH
 
         self.doc = doc
-        self.pos: dict[str, dict[int, list[int]]] = {"NORM": {}, "LOWER": {}}
-        self.orth: dict[int, list[int]] = {}
-        self.space: list[int] = []
-        norm_pos, lower_pos, orth_pos = self.pos["NORM"], self.pos["LOWER"], self.orth
-        rows = doc.to_array([NORM, LOWER, ORTH, IS_SPACE]).tolist()
-        for i, (norm, lower, orth, space) in enumerate(rows):
-            norm_pos.setdefault(norm, []).append(i)
-            lower_pos.setdefault(lower, []).append(i)
-            orth_pos.setdefault(orth, []).append(i)
-            if space:
-                self.space.append(i)
+        arr = doc.to_array([NORM, LOWER, ORTH, IS_SPACE])
+        self.cols = {"NORM": arr[:, 0].tolist(), "LOWER": arr[:, 1].tolist()}
+        self.orth: list[int] = arr[:, 2].tolist()
+        self.space = [i for i, sp in enumerate(arr[:, 3].tolist()) if sp]
+        self.pos: dict[str, dict[int, list[int]]] = {}
         self._regex: dict[str, list[int]] = {}
 
     def positions(self, key: str, values: frozenset[int]) -> list[int]:
-        by_hash = self.pos[key]
+        by_hash = self.pos.get(key)
+        if by_hash is None:
+            by_hash = self.pos[key] = {}
+            for i, h in enumerate(self.cols[key]):
+                by_hash.setdefault(h, []).append(i)
         out: list[int] = []
         for h in values.intersection(by_hash):
             out.extend(by_hash[h])
@@ -331,8 +349,8 @@ class _DocIndex:
         if found is None:
             rx = re.compile(pattern)
             strings = self.doc.vocab.strings
-            found = [i for h, ps in self.orth.items() if rx.search(strings[h]) for i in ps]
-            self._regex[pattern] = found
+            hits = {h for h in set(self.orth) if rx.search(strings[h])}
+            found = self._regex[pattern] = [i for i, h in enumerate(self.orth) if h in hits]
         return found
 
 
