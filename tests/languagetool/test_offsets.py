@@ -41,3 +41,15 @@ def test_normalize_lang(tag: str, variant: str) -> None:
 def test_normalize_lang_rejects_unknown() -> None:
     with pytest.raises(ValueError, match="unsupported"):
         normalize_lang("fr")
+
+
+def test_letter_name_regions_cover_names_not_formulas() -> None:
+    """Regression: the sender's own name after the sign-off was reported as a spelling error,
+    and the first fix also hid real typos in the sign-off formula ("Grüße" in de-CH)."""
+    from notelint._languagetool._notes import letter_name_regions
+
+    text = "Liebe Frau Keller,\n\nDanke.\n\nHerzliche Grüße\nPriya Raman\n"
+    regions = letter_name_regions(text)
+    covered = lambda word: any(s <= text.index(word) < e for s, e in regions)  # noqa: E731
+    assert covered("Keller") and covered("Frau") and covered("Raman") and covered("Priya")
+    assert not covered("Liebe") and not covered("Grüße") and not covered("Danke")

@@ -53,6 +53,24 @@ def protected_words(note: Note, accept: tuple[str, ...]) -> frozenset[str]:
     return frozenset(words)
 
 
+def letter_name_regions(text: str) -> list[tuple[int, int]]:
+    """Where names stand: the salutation line after its greeting word, and the lines after the
+    sign-off formula ("Best regards," / "Herzliche Grüße"), not the formulas themselves."""
+    from notelint.rules._letter import SALUTATION, signoff_start
+
+    regions = []
+    m = SALUTATION.search(text, 0, min(len(text), 400))
+    if m is not None:
+        first_word = re.match(r"[ \t]*\S+", text[m.start() : m.end()])
+        regions.append((m.start() + (first_word.end() if first_word else 0), m.end()))
+    start = signoff_start(text)
+    if start is not None:
+        formula_end = text.find("\n", start)
+        if formula_end != -1:
+            regions.append((formula_end, len(text)))
+    return regions
+
+
 def _is_protected(span: str, protected: frozenset[str]) -> bool:
     word = _POSSESSIVE.sub("", span.strip().lower())
     return bool(word) and (word in protected or span.strip().lower() in protected)
@@ -121,6 +139,7 @@ class NoteChecker:
     def _filter(self, note: Note, found: list[LTMatch]) -> list[LTMatch]:
         body, prose = note.body, note.prose
         protected = protected_words(note, self.options.accept)
+        name_lines = letter_name_regions(prose)
         kept = []
         for m in found:
             lo, hi = max(0, m.offset - 1), min(len(body), m.end + 1)
@@ -129,6 +148,14 @@ class NoteChecker:
                 continue
             # A context name or an accepted word.
             if _is_protected(body[m.offset : m.end], protected):
+                continue
+            # A capitalized "typo" in the salutation line or the sign-off block is a name
+            # (the recipient's or the sender's own); name-misspelled judges names.
+            if (
+                m.category == "TYPOS"
+                and body[m.offset : m.offset + 1].isupper()
+                and any(s <= m.offset < e for s, e in name_lines)
+            ):
                 continue
             kept.append(m)
         return kept
