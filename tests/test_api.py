@@ -206,3 +206,31 @@ def test_check_file_sees_an_edited_config(tmp_path: Path) -> None:
     st = cfg.stat()
     os.utime(cfg, ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000_000))
     assert [f.severity.value for f in notelint.check_file(p).findings] == ["info"]
+
+
+def test_failed_resource_is_retried_after_a_while(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Regression: a failed resource was remembered for the life of the process, so a warm
+    shared Linter never saw LanguageTool come back after it was installed."""
+    from notelint import _engine
+    from notelint._engine import RESOURCE_FACTORIES, RuleEnv
+    from notelint._packs import Packs
+
+    calls: list[int] = []
+
+    def factory(config: notelint.Config) -> str:
+        calls.append(1)
+        if len(calls) == 1:
+            raise notelint.RuleUnavailable("not installed: run `install`")
+        return "ready"
+
+    clock = [1000.0]
+    monkeypatch.setattr(_engine.time, "monotonic", lambda: clock[0])
+    monkeypatch.setitem(RESOURCE_FACTORIES, "test-resource", factory)
+    env = RuleEnv(notelint.Config(), Packs())
+    for _ in range(3):  # failing fast: the factory is not asked again at once
+        with pytest.raises(notelint.RuleUnavailable, match="not installed"):
+            env.resource("test-resource")
+    assert len(calls) == 1
+    clock[0] += _engine.RESOURCE_RETRY_S + 1
+    assert env.resource("test-resource") == "ready"
+    assert env.resource("test-resource") == "ready" and len(calls) == 2

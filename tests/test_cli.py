@@ -208,3 +208,15 @@ def test_fix_and_diff_apply_only_safe_fixes(run_cli, write) -> None:
     assert p.read_text() == text.replace("interviewer:", "interviewers:")
     again = run_cli("check", "--select", "front-matter", "--fix", str(p))
     assert again.code == 0 and p.read_text() == text.replace("interviewer:", "interviewers:")
+
+
+def test_summary_says_which_rules_were_not_checked(run_cli, write, tmp_path: Path) -> None:
+    """Regression: "All clear" was printed while LanguageTool rules had been skipped."""
+    write("proj/notelint.toml", '[languagetool]\nurl = "http://127.0.0.1:1"\ntimeout = 2\n')
+    p = write("proj/good.md", NOTE_GOOD)
+    r = run_cli("check", "--no-cache", "--select", "placeholder,spelling", str(p))
+    assert r.code == 0
+    assert r.out == (
+        "All clear: 1 file checked, no findings. Not checked: spelling (the reason is on stderr).\n"
+    )
+    assert r.err.startswith("notelint: skipped spelling: ")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import threading
+import time
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -35,6 +36,7 @@ from notelint._suppress import Suppressions
 # Lazily created shared resources by name (``Rule.needs``): name -> factory(config) -> object.
 # A factory raises RuleUnavailable when the resource cannot be had; that is remembered.
 RESOURCE_FACTORIES: dict[str, Callable[[Config], Any]] = {}
+RESOURCE_RETRY_S = 60.0  # how long a failed resource is not asked again
 
 
 class RuleCrash(NotelintError):
@@ -59,7 +61,7 @@ class RuleEnv:
         self._lock = threading.RLock()
         self._cache: dict[Any, Any] = {}
         self._resources: dict[str, Any] = {}
-        self._failures: dict[str, str] = {}
+        self._failures: dict[str, tuple[str, float]] = {}  # name -> (reason, when)
 
     def docs_url(self, rule: str) -> str:
         return self.config.docs_url.format(rule=rule)
@@ -81,18 +83,23 @@ class RuleEnv:
     def resource(self, name: str) -> Any:
         """A shared resource (e.g. 'languagetool'), created on first use; RuleUnavailable if not."""
         with self._lock:
-            if name in self._failures:
-                raise RuleUnavailable(self._failures[name])
+            failed = self._failures.get(name)
+            # A failure is remembered for a while (no per-note waits), then tried again, so a
+            # long-lived Linter recovers once the resource is back (e.g. LanguageTool installed).
+            if failed is not None and time.monotonic() - failed[1] < RESOURCE_RETRY_S:
+                raise RuleUnavailable(failed[0])
             if name not in self._resources:
                 factory = RESOURCE_FACTORIES.get(name)
                 if factory is None:
-                    self._failures[name] = f"{name} is not available in this installation"
-                    raise RuleUnavailable(self._failures[name])
+                    reason = f"{name} is not available in this installation"
+                    self._failures[name] = (reason, time.monotonic())
+                    raise RuleUnavailable(reason)
                 try:
                     self._resources[name] = factory(self.config)
                 except RuleUnavailable as exc:
-                    self._failures[name] = exc.reason
+                    self._failures[name] = (exc.reason, time.monotonic())
                     raise
+                self._failures.pop(name, None)
             return self._resources[name]
 
     def close(self) -> None:

@@ -38,4 +38,7 @@ def render(output: Output, rules: Mapping[str, type[Rule]]) -> str:
         lines.append(
             f"All clear: {s.files} file{'s' if s.files != 1 else ''} checked, no findings."
         )
+    skipped = sorted({sk.rule for r in output.reports for sk in r.skipped})
+    if skipped and lines:
+        lines[-1] += f" Not checked: {', '.join(skipped)} (the reason is on stderr)."
     return "\n".join(lines) + "\n"

@@ -26,6 +26,51 @@ _CACHE_SIZE = 64
 # After a failure, notes are skipped at once for this long; then one retry (reconnecting,
 # which restarts a crashed managed server). Long-lived processes recover; a run never hangs.
 RETRY_AFTER_S = 60.0
+_TEMPLATE_SLOT = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)
+# What may stand before the first word of a sentence: end punctuation, a blank line, a list
+# marker at the start of a line, or the start of the text; then spaces, quotes, brackets.
+_SENTENCE_END = re.compile(r"(?:[.!?:;]|\n[ \t]*\n|\n[ \t]*(?:[-*+>]|\d+[.)])|^)[\s\"'“„(\[*_>-]*$")
+
+
+_SPELLER = re.compile(r"MORFOLOGIK_RULE|SPELLER_RULE|HUNSPELL")
+
+
+def is_misspelling(m: LTMatch) -> bool:
+    """The spelling rule's share: LanguageTool's TYPOS category (the design's contract)."""
+    return m.category == "TYPOS"
+
+
+def from_spell_checker(m: LTMatch) -> bool:
+    """A match of the dictionary spell checker itself (not a TYPOS confusion rule)."""
+    return _SPELLER.search(m.rule_id) is not None
+
+
+def looks_like_a_term(word: str, before: str, lang: str) -> bool:
+    """An unknown word that is a name or a technical term rather than a typo.
+
+    Acronyms (PPAP), mixed case (eCRF, iPhone), words with digits (S3, Q4), technical hyphen
+    compounds (eCRF-Umstellung, After-Effects-Rig) and, in English, a capitalized word inside a
+    sentence (a proper noun: Huila, Delmont). German capitalizes every noun, so there only the
+    shape rules apply.
+    """
+    core = word.strip(".,;:!?\"'“”„()[]")
+    if not core:
+        return False
+    parts = [p for p in core.split("-") if p]
+    for part in parts:
+        letters = [c for c in part if c.isalpha()]
+        if any(c.isdigit() for c in part):
+            return True
+        if len(letters) >= 2 and all(c.isupper() for c in letters):
+            return True  # acronym
+        if any(c.isupper() for c in part[1:]) and any(c.islower() for c in part):
+            return True  # mixed case: eCRF, iPhone, McKinsey
+    if len(parts) >= 3:
+        return True  # coined compounds: Pick-by-Light-System
+    # capitalized inside a sentence: a proper noun
+    return lang == "en" and core[:1].isupper() and not _SENTENCE_END.search(before)
+
+
 _POSSESSIVE = re.compile(r"(?:['’]s|s['’]|['’])$")
 _NAME_PARTS = re.compile(r"[\s/]+")
 
@@ -39,9 +84,14 @@ def variant_for(note: Note) -> str:
 
 
 def protected_words(note: Note, accept: tuple[str, ...]) -> frozenset[str]:
-    """Lowercased context names, each name's parts, and the user's accepted words."""
+    """Lowercased context names, topics and role (each also word by word), and accepted words.
+
+    Topics and the role are the interview's own vocabulary ("PPAP audit", "dbt migration"):
+    words the user wrote down on purpose are not typos in the body either.
+    """
     words: set[str] = set()
-    for name in (*note.context.names(), *accept):
+    ctx = note.context
+    for name in (*ctx.names(), *ctx.topics, *((ctx.role,) if ctx.role else ()), *accept):
         full = name.strip().lower()
         if not full:
             continue
@@ -51,6 +101,24 @@ def protected_words(note: Note, accept: tuple[str, ...]) -> frozenset[str]:
             words.update(p for p in part.split("-") if p)
     words.discard("")
     return frozenset(words)
+
+
+def letter_name_regions(text: str) -> list[tuple[int, int]]:
+    """Where names stand: the salutation line after its greeting word, and the lines after the
+    sign-off formula ("Best regards," / "Herzliche Grüße"), not the formulas themselves."""
+    from notelint.rules._letter import SALUTATION, signoff_start
+
+    regions = []
+    m = SALUTATION.search(text, 0, min(len(text), 400))
+    if m is not None:
+        first_word = re.match(r"[ \t]*\S+", text[m.start() : m.end()])
+        regions.append((m.start() + (first_word.end() if first_word else 0), m.end()))
+    start = signoff_start(text)
+    if start is not None:
+        formula_end = text.find("\n", start)
+        if formula_end != -1:
+            regions.append((formula_end, len(text)))
+    return regions
 
 
 def _is_protected(span: str, protected: frozenset[str]) -> bool:
@@ -121,6 +189,8 @@ class NoteChecker:
     def _filter(self, note: Note, found: list[LTMatch]) -> list[LTMatch]:
         body, prose = note.body, note.prose
         protected = protected_words(note, self.options.accept)
+        name_lines = letter_name_regions(prose)
+        slots = [(x.start(), x.end()) for x in _TEMPLATE_SLOT.finditer(body)]
         kept = []
         for m in found:
             lo, hi = max(0, m.offset - 1), min(len(body), m.end + 1)
@@ -129,6 +199,21 @@ class NoteChecker:
                 continue
             # A context name or an accepted word.
             if _is_protected(body[m.offset : m.end], protected):
+                continue
+            # A capitalized "typo" in the salutation line or the sign-off block is a name
+            # (the recipient's or the sender's own); name-misspelled judges names.
+            if (
+                m.category == "TYPOS"
+                and body[m.offset : m.offset + 1].isupper()
+                and any(s <= m.offset < e for s, e in name_lines)
+            ):
+                continue
+            # Template syntax is the placeholder rule's business, not spacing or spelling.
+            if any(s < m.end and m.offset < e for s, e in slots):
+                continue
+            if from_spell_checker(m) and looks_like_a_term(
+                body[m.offset : m.end], body[max(0, m.offset - 40) : m.offset], note.lang
+            ):
                 continue
             kept.append(m)
         return kept

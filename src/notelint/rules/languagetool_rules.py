@@ -7,7 +7,7 @@ from typing import ClassVar
 
 from notelint._engine import RESOURCE_FACTORIES
 from notelint._languagetool import LanguageToolUnavailable
-from notelint._languagetool._notes import NoteChecker, make_checker
+from notelint._languagetool._notes import NoteChecker, is_misspelling, make_checker
 from notelint._models import Finding, Severity, Source
 from notelint._note import Note
 from notelint._rule import Rule, RuleUnavailable
@@ -15,8 +15,14 @@ from notelint._rule import Rule, RuleUnavailable
 # The engine creates the 'languagetool' resource on first use, only when one of these runs.
 RESOURCE_FACTORIES.setdefault("languagetool", make_checker)
 
-# Categories that are advice on style rather than errors: reported as info.
-_STYLE = frozenset({"STYLE", "REDUNDANCY", "PLAIN_ENGLISH", "COLLOQUIALISMS"})
+# Categories that are advice on style or layout rather than errors: reported as info.
+_STYLE = frozenset(
+    {"STYLE", "REDUNDANCY", "PLAIN_ENGLISH", "COLLOQUIALISMS", "REPETITIONS_STYLE", "TYPOGRAPHY"}
+)
+# Single rules that are style advice inside error categories: info as well.
+_STYLE_RULES = frozenset(
+    {"COMMA_COMPOUND_SENTENCE", "COMMA_COMPOUND_SENTENCE_2", "ENGLISH_WORD_REPEAT_BEGINNING_RULE"}
+)
 
 
 class _LanguageToolRule(Rule):
@@ -31,8 +37,8 @@ class _LanguageToolRule(Rule):
             raise RuleUnavailable(f"{exc.reason}: {exc.fix}") from exc
         names = _misspelled_names(note) if self.typos else []
         for m in matches:
-            # TYPOS belong to spelling, everything else to grammar.
-            if (m.category == "TYPOS") != self.typos:
+            # The spell checker's matches belong to spelling, everything else to grammar.
+            if is_misspelling(m) != self.typos:
                 continue
             # A misspelled context name is name-misspelled's finding, with the right correction.
             if any(start < m.end and m.offset < end for start, end in names):
@@ -45,7 +51,9 @@ class _LanguageToolRule(Rule):
                 suggestions=m.replacements,
                 fix=m.replacements[0] if m.replacements else None,
                 fix_safe=False,
-                severity=Severity.info if m.category in _STYLE else None,
+                severity=Severity.info
+                if m.category in _STYLE or m.rule_id in _STYLE_RULES
+                else None,
                 source=Source(engine="languagetool", rule=m.rule_id, category=m.category),
             )
 

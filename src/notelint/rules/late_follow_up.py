@@ -12,6 +12,7 @@ from notelint._context import Channel
 from notelint._models import Finding, Severity
 from notelint._note import Note
 from notelint._rule import Rule, RuleOptions
+from notelint.rules._stage import rejection_stage
 
 
 def now() -> datetime:
@@ -116,8 +117,9 @@ class LateFollowUpRule(Rule):
         after the interview, and takes `postal-days` (3) delivery days, Monday to Saturday
         (public holidays are not known). The message says what to do now. A handwritten card
         that is on time still gets an info finding: send a short email as well. Silent
-        without `interview_at`, and when the interview lies ahead of now (a draft written in
-        advance).
+        without `interview_at`, when the interview lies ahead of now (a draft written in
+        advance), and for a reply to a rejection (`stage: after-rejection`, or a body that reads
+        as one): it answers the company's message, so the interview's clock does not apply.
 
         Time zones: aware values are compared as instants (DST-safe). A naive value takes the
         zone of the other value when that one is aware and given; otherwise (both naive, or
@@ -158,6 +160,10 @@ class LateFollowUpRule(Rule):
         assert isinstance(opts, LateFollowUpOptions)
         ctx = note.context
         if ctx.interview_at is None:
+            return
+        # A reply to a rejection answers the company's message, not the interview: the
+        # 24-hour / 7-day guidance does not apply (stage given or read from the body).
+        if rejection_stage(self.env, note).rejection:
             return
         try:
             interview, send, given = resolve(ctx.interview_at, ctx.send_at)
