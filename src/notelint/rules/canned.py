@@ -43,7 +43,7 @@ from notelint._packs import CatalogEntry
 from notelint._rule import Rule, RuleOptions
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Doc, Span
 
     from notelint._engine import RuleEnv
 
@@ -474,6 +474,8 @@ class Catalog:
     words: list[frozenset[str]]  # each entry's lemmas (all alternatives)
     plain_thanks: CatalogEntry  # stands in for a thank-you sentence no entry matches
     _long_by_word: dict[str, list[int]] | None = field(default=None, repr=False)
+    # _fuzzy's result by a sentence's lemmas (notes repeat the same stock sentences)
+    fuzzy_cache: dict[tuple[str, ...], int | None] = field(default_factory=dict, repr=False)
 
     def long_candidates(self, words: set[str]) -> list[int]:
         """Indices k of fuzzy_long whose first slot shares a word with ``words``, ascending
@@ -489,12 +491,13 @@ class Catalog:
         found.update(index.get("", ()))  # an entry without slots (none today)
         return sorted(found)
 
-    def covers(self, index: int, tok: Token) -> bool:
-        """Whether a token is one of the entry's words (an unknown plural or -ing form too)."""
+    def covers(self, index: int, norm: str, lower: str) -> bool:
+        """Whether a token (its norm and lowercase form) is one of the entry's words (an
+        unknown plural or -ing form too)."""
         words = self.words[index]
-        if tok.norm_ in words or tok.lower_ in words:
+        if norm in words or lower in words:
             return True
-        return any(len(w) >= 4 and tok.lower_.startswith(w) for w in words)
+        return any(len(w) >= 4 and lower.startswith(w) for w in words)
 
 
 def _pattern_words(pattern: str) -> list[tuple[list[str], bool]]:
@@ -697,22 +700,63 @@ def body_region(note: Note) -> tuple[int, int]:
     return start, max(start, end)
 
 
-def _sentence_spans(note: Note, lo: int, hi: int) -> list[Span]:
-    doc = note.doc
+class _Tokens:
+    """A doc's token columns, read once per note with ``Doc.to_array`` (no Token objects):
+    text, lowercase form, norm (lowercased lemma), flags and character offsets."""
+
+    __slots__ = ("alpha", "idx", "lang", "lower", "norm", "num", "punct", "space", "text")
+
+    def __init__(self, doc: Doc) -> None:
+        from spacy.attrs import IS_ALPHA, IS_PUNCT, IS_SPACE, LIKE_NUM, LOWER, NORM, ORTH, SPACY
+
+        self.lang: str = doc.lang_
+        if not len(doc):
+            self.text = self.lower = self.norm = []
+            self.alpha = self.space = self.punct = self.num = []
+            self.idx: list[int] = []
+            return
+        cols = doc.to_array([ORTH, LOWER, NORM, IS_ALPHA, IS_SPACE, IS_PUNCT, LIKE_NUM, SPACY])
+        orth, lower, norm, alpha, space, punct, num, trailing = (
+            cols[:, k].tolist() for k in range(8)
+        )
+        strings = doc.vocab.strings
+        self.text: list[str] = [strings[h] for h in orth]
+        self.lower: list[str] = [strings[h] for h in lower]
+        self.norm: list[str] = [strings[h] for h in norm]
+        self.alpha: list[bool] = [bool(x) for x in alpha]
+        self.space: list[bool] = [bool(x) for x in space]
+        self.punct: list[bool] = [bool(x) for x in punct]
+        self.num: list[bool] = [bool(x) for x in num]
+        # token.idx: the tokens and their trailing spaces make up the doc's text
+        idx: list[int] = []
+        pos = 0
+        for text, ws in zip(self.text, trailing, strict=True):
+            idx.append(pos)
+            pos += len(text) + (1 if ws else 0)
+        self.idx = idx
+
+
+def _sentence_spans(doc: Doc, toks: _Tokens, lo: int, hi: int) -> list[Span]:
     out: list[Span] = []
+    text, idx, space, alpha = toks.text, toks.idx, toks.space, toks.alpha
     for sent in doc.sents:
-        if sent.end_char <= lo or sent.start_char >= hi:
+        a, b = sent.start, sent.end
+        if idx[b - 1] + len(text[b - 1]) <= lo or idx[a] >= hi:
             continue
-        toks = [t for t in sent if t.idx >= lo and t.idx + len(t.text) <= hi]
-        if not toks:
+        inside = [i for i in range(a, b) if idx[i] >= lo and idx[i] + len(text[i]) <= hi]
+        if not inside:
             continue
-        run: list[Token] = []
-        for t in [*toks, None]:
-            if t is None or (t.is_space and "\n\n" in t.text.replace(" ", "")) or _starts(t, run):
-                core = [x for x in run if not x.is_space]
-                if any(x.is_alpha for x in core):
-                    out.append(doc[core[0].i : core[-1].i + 1])
-                run = [] if t is None or t.is_space else [t]
+        run: list[int] = []
+        for t in [*inside, None]:
+            if (
+                t is None
+                or (space[t] and "\n\n" in text[t].replace(" ", ""))
+                or _starts(toks, t, run)
+            ):
+                core = [x for x in run if not space[x]]
+                if any(alpha[x] for x in core):
+                    out.append(doc[core[0] : core[-1] + 1])
+                run = [] if t is None or space[t] else [t]
             else:
                 run.append(t)
     return out
@@ -721,16 +765,17 @@ def _sentence_spans(note: Note, lo: int, hi: int) -> list[Span]:
 _TITLES = _wordset("mr mrs ms dr prof st hr fr nr vs ca bzw z.b u.a e.g i.e no jr sr dipl ing mag")
 
 
-def _starts(t: Token, run: list[Token]) -> bool:
+def _starts(toks: _Tokens, t: int, run: list[int]) -> bool:
     """A sentence start the sentencizer missed after an abbreviation ("Acme Corp. It was")."""
-    if not run or not t.text[:1].isupper():
+    if not run or not toks.text[t][:1].isupper():
         return False
-    prev = run[-1]
-    if not prev.text.endswith(".") or len(prev.text) < 3:
+    prev = toks.text[run[-1]]
+    if not prev.endswith(".") or len(prev) < 3:
         return False
-    if prev.text[:-1].lower() in _TITLES:
+    if prev[:-1].lower() in _TITLES:
         return False
-    return t.lower_ in _stop_words(t.lang_) or t.lower_ in THANKS.get(t.lang_, ())
+    low = toks.lower[t]
+    return low in _stop_words(toks.lang) or low in THANKS.get(toks.lang, ())
 
 
 def _context_words(note: Note) -> set[str]:
@@ -745,32 +790,29 @@ def _context_words(note: Note) -> set[str]:
     return words
 
 
-def _is_word(t: Token) -> bool:
-    return bool(t.is_alpha or t.like_num or any(c.isdigit() for c in t.text))
-
-
-def _slot_tokens(sent: Span, lang: str) -> set[int]:
+def _slot_tokens(toks: _Tokens, sent: Span, lang: str) -> set[int]:
     """Token indices of capitalised runs that fill a template slot: before a role noun
     ("the Data Analyst position") or after at/with/bei at the end of the sentence."""
     out: set[int] = set()
-    toks = [t for t in sent if not t.is_space]
+    text, norm = toks.text, toks.norm
+    ids = [i for i in range(sent.start, sent.end) if not toks.space[i]]
+    role_nouns, slot_preps = _ROLE_NOUNS[lang], _SLOT_PREPS[lang]
     i = 0
-    while i < len(toks):
-        t = toks[i]
-        if t.is_alpha and t.text[:1].isupper() and i > 0:
+    while i < len(ids):
+        t = ids[i]
+        if toks.alpha[t] and text[t][:1].isupper() and i > 0:
             j = i
-            while j < len(toks) and (
-                (toks[j].text[:1].isupper() and toks[j].text.rstrip(".").isalpha())
-                or toks[j].text in ("&", "-")
+            while j < len(ids) and (
+                (text[ids[j]][:1].isupper() and text[ids[j]].rstrip(".").isalpha())
+                or text[ids[j]] in ("&", "-")
             ):
                 j += 1
-            run = toks[i:j]
-            nxt = toks[j] if j < len(toks) else None
-            prev = toks[i - 1]
-            before_role = nxt is not None and nxt.norm_ in _ROLE_NOUNS[lang]
-            at_end = prev.norm_ in _SLOT_PREPS[lang] and (nxt is None or nxt.is_punct)
+            nxt = ids[j] if j < len(ids) else None
+            prev = ids[i - 1]
+            before_role = nxt is not None and norm[nxt] in role_nouns
+            at_end = norm[prev] in slot_preps and (nxt is None or toks.punct[nxt])
             if before_role or at_end:
-                out.update(x.i for x in run)
+                out.update(ids[i:j])
             i = max(j, i + 1)
         else:
             i += 1
@@ -778,24 +820,29 @@ def _slot_tokens(sent: Span, lang: str) -> set[int]:
 
 
 def _specific_words(
-    sent: Span, covered: set[int], cat: Catalog, ctx_words: set[str], lang: str
+    toks: _Tokens, sent: Span, covered: set[int], cat: Catalog, ctx_words: set[str], lang: str
 ) -> list[str]:
-    slots = _slot_tokens(sent, lang)
+    slots = _slot_tokens(toks, sent, lang)
+    generic = cat.generic
     out: list[str] = []
-    for t in sent:
-        if t.i in covered or t.i in slots or not _is_word(t):
+    for i in range(sent.start, sent.end):
+        if i in covered or i in slots:
             continue
-        if t.like_num or any(c.isdigit() for c in t.text):
-            out.append(t.text)
+        text = toks.text[i]
+        digit = any(c.isdigit() for c in text)
+        if not (toks.alpha[i] or toks.num[i] or digit):
+            continue  # not a word
+        if toks.num[i] or digit:
+            out.append(text)
             continue
-        low = t.text.lower()
+        low = text.lower()
         if low in ctx_words or len(low) < 2:
             continue
-        if t.norm_ in cat.generic or low in cat.generic:
+        if toks.norm[i] in generic or low in generic:
             continue
-        if lang == "de" and _generic_compound(low, cat.generic):
+        if lang == "de" and _generic_compound(low, generic):
             continue
-        out.append(t.text)
+        out.append(text)
     return out
 
 
@@ -812,14 +859,27 @@ def _generic_compound(word: str, generic: frozenset[str]) -> bool:
     return False
 
 
-def _fuzzy(sent: Span, cat: Catalog) -> int | None:
+def _fuzzy(toks: _Tokens, sent: Span, cat: Catalog) -> int | None:
     """The best catalog entry for a sentence by token_sort_ratio (strings kept pre-sorted, so a
     plain ratio is the same score), else an entry whose 3+ required words all occur in it."""
-    from rapidfuzz import fuzz, process
-
-    norms = [t.norm_ for t in sent if t.is_alpha]
+    norms = tuple(toks.norm[i] for i in range(sent.start, sent.end) if toks.alpha[i])
     if len(norms) < 3:
         return None
+    cache = cat.fuzzy_cache
+    try:
+        return cache[norms]
+    except KeyError:
+        pass
+    found = _fuzzy_norms(norms, cat)
+    if len(cache) > 4096:
+        cache.clear()
+    cache[norms] = found
+    return found
+
+
+def _fuzzy_norms(norms: Sequence[str], cat: Catalog) -> int | None:
+    from rapidfuzz import fuzz, process
+
     best = process.extractOne(
         " ".join(sorted(norms)),
         cat.fuzzy_strings,
@@ -850,8 +910,10 @@ def analyse(note: Note, env: RuleEnv) -> Analysis:
         return hit
     lang = note.lang
     lo, hi = body_region(note)
-    spans = _sentence_spans(note, lo, hi)
-    matches = cat.matcher.find(note.doc)
+    doc = note.doc
+    toks = _Tokens(doc)
+    spans = _sentence_spans(doc, toks, lo, hi)
+    matches = cat.matcher.find(doc)
     ctx_words = _context_words(note)
     thanks_words = THANKS[lang]
     out: list[Sentence] = []
@@ -866,15 +928,20 @@ def analyse(note: Note, env: RuleEnv) -> Analysis:
             s.entry, s.how = cat.entries[best[0]], "lemma"
             s.kinds = {cat.entries[i].kind or "" for i, _, _ in inside}
         else:
-            found = _fuzzy(span, cat)
+            found = _fuzzy(toks, span, cat)
             if found is not None:
                 s.entry, s.how = cat.entries[found], "fuzzy"
                 s.kinds = {s.entry.kind or ""}
-                covered = {t.i for t in span if cat.covers(found, t)}
-        s.specific = _specific_words(span, covered, cat, ctx_words, lang)
-        s.thanks = any(t.norm_ in thanks_words or t.lower_ in thanks_words for t in span) or (
-            s.entry is not None and s.entry.kind == "thanks"
-        )
+                covered = {
+                    i
+                    for i in range(span.start, span.end)
+                    if cat.covers(found, toks.norm[i], toks.lower[i])
+                }
+        s.specific = _specific_words(toks, span, covered, cat, ctx_words, lang)
+        s.thanks = any(
+            toks.norm[i] in thanks_words or toks.lower[i] in thanks_words
+            for i in range(span.start, span.end)
+        ) or (s.entry is not None and s.entry.kind == "thanks")
         if s.entry is None and s.thanks and not s.specific:
             s.entry, s.how = cat.plain_thanks, "thanks"  # a thank-you that names nothing
             s.kinds = {"thanks"}
