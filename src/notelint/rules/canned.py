@@ -293,7 +293,9 @@ class AnchoredMatcher:
         with self._lock:
             for i in sorted(candidates):  # in pattern order, as before
                 needs = self._need_hashes[i]
-                if all(vals & (norms if key == "NORM" else lowers) for key, vals in needs):
+                if all(
+                    not vals.isdisjoint(norms if key == "NORM" else lowers) for key, vals in needs
+                ):
                     space = self._spaces[i]
                     if space is None:
                         found.extend((i, start, end) for _, start, end in self._matchers[i](doc))
@@ -331,17 +333,39 @@ class _DocIndex:
         self.space = [i for i, sp in enumerate(arr[:, 3].tolist()) if sp]
         self.pos: dict[str, dict[int, list[int]]] = {}
         self._regex: dict[str, list[int]] = {}
+        self._found: dict[tuple[str, frozenset[int]], list[int]] = {}
+        self._filler: dict[tuple[tuple[str, ...], bool], list[bool]] = {}
 
     def positions(self, key: str, values: frozenset[int]) -> list[int]:
+        """The tokens whose NORM / LOWER hash is one of ``values``, ascending (memoized)."""
+        found = self._found.get((key, values))
+        if found is not None:
+            return found
         by_hash = self.pos.get(key)
         if by_hash is None:
             by_hash = self.pos[key] = {}
             for i, h in enumerate(self.cols[key]):
                 by_hash.setdefault(h, []).append(i)
-        out: list[int] = []
-        for h in values.intersection(by_hash):
-            out.extend(by_hash[h])
-        return out
+        if len(values) < len(by_hash):
+            hits = [by_hash[h] for h in values if h in by_hash]
+        else:
+            hits = [ps for h, ps in by_hash.items() if h in values]
+        found = sorted(i for ps in hits for i in ps)
+        self._found[(key, values)] = found
+        return found
+
+    def filler(self, regexes: tuple[str, ...], space: bool) -> list[bool]:
+        """Per token: whether one of the regexes accepts it, or (``space``) it is a space."""
+        flags = self._filler.get((regexes, space))
+        if flags is None:
+            flags = [False] * len(self.orth)
+            for i in self.space if space else ():
+                flags[i] = True
+            for rx in regexes:
+                for i in self.regex_positions(rx):
+                    flags[i] = True
+            self._filler[(regexes, space)] = flags
+        return flags
 
     def regex_positions(self, pattern: str) -> list[int]:
         """Tokens whose text the REGEX predicate accepts (re.search, as spaCy's Matcher)."""
@@ -423,6 +447,48 @@ class _TokenSpace:
         self, index: _DocIndex, needs: list[tuple[str, frozenset[int]]]
     ) -> list[tuple[int, int]]:
         """Maximal runs [a, b) of tokens that can match, long enough and holding every need."""
+        if not needs:
+            return self._all_runs(index, needs)
+        # every such run holds a position of the first need: grow the runs from those
+        seeds = index.positions(*needs[0])
+        if not seeds:
+            return []
+        words: set[int] = set()
+        for key, vals in self.values.items():
+            words.update(index.positions(key, vals))
+        filler = index.filler(self.regexes, self.space)
+        gap = self.gap
+        n = len(index.doc)
+        need_pos = [index.positions(key, vals) for key, vals in needs]
+        out: list[tuple[int, int]] = []
+        done = -1  # the last token of the run found last
+        for seed in seeds:
+            if seed <= done:
+                continue
+            a = b = seed
+            grown = True
+            while grown:  # leftwards: the first token of the run
+                grown = False
+                for k in range(max(a - gap - 1, 0), a):
+                    if filler[k] or k in words:
+                        a, grown = k, True
+                        break
+            grown = True
+            while grown:  # rightwards: its last token
+                grown = False
+                for k in range(min(b + gap + 1, n - 1), b, -1):
+                    if filler[k] or k in words:
+                        b, grown = k, True
+                        break
+            done = b
+            lo, hi = max(a - gap, 0), min(b + 1 + gap, n)
+            if hi - lo >= self.min_len and all(_any_in(p, lo, hi) for p in need_pos):
+                out.append((lo, hi))
+        return out
+
+    def _all_runs(
+        self, index: _DocIndex, needs: list[tuple[str, frozenset[int]]]
+    ) -> list[tuple[int, int]]:
         pos: set[int] = set()
         for key, vals in self.values.items():
             pos.update(index.positions(key, vals))
@@ -445,7 +511,7 @@ class _TokenSpace:
                 a = i
             prev = i
         runs.append((max(a - gap, 0), min(prev + 1 + gap, n)))
-        need_pos = [sorted(index.positions(key, vals)) for key, vals in needs]
+        need_pos = [index.positions(key, vals) for key, vals in needs]
         return [
             (a, b)
             for a, b in runs
@@ -476,6 +542,8 @@ class Catalog:
     _long_by_word: dict[str, list[int]] | None = field(default=None, repr=False)
     # _fuzzy's result by a sentence's lemmas (notes repeat the same stock sentences)
     fuzzy_cache: dict[tuple[str, ...], int | None] = field(default_factory=dict, repr=False)
+    # _generic_compound's result by lowercase word (German)
+    compound_cache: dict[str, bool] = field(default_factory=dict, repr=False)
 
     def long_candidates(self, words: set[str]) -> list[int]:
         """Indices k of fuzzy_long whose first slot shares a word with ``words``, ascending
@@ -820,29 +888,47 @@ def _slot_tokens(toks: _Tokens, sent: Span, lang: str) -> set[int]:
 
 
 def _specific_words(
-    toks: _Tokens, sent: Span, covered: set[int], cat: Catalog, ctx_words: set[str], lang: str
+    toks: _Tokens, sent: Span, covered: set[int], specific: list[bool], lang: str
 ) -> list[str]:
+    """The words of a sentence outside the match, the slots and the generic vocabulary
+    (``specific``: per token of the note, from :func:`_specific_tokens`)."""
     slots = _slot_tokens(toks, sent, lang)
+    text = toks.text
+    return [
+        text[i]
+        for i in range(sent.start, sent.end)
+        if specific[i] and i not in covered and i not in slots
+    ]
+
+
+def _specific_tokens(toks: _Tokens, cat: Catalog, ctx_words: set[str], lang: str) -> list[bool]:
+    """Per token of the note: a number, or a word that is neither generic nor a context name."""
     generic = cat.generic
-    out: list[str] = []
-    for i in range(sent.start, sent.end):
-        if i in covered or i in slots:
+    compounds = cat.compound_cache
+    out: list[bool] = []
+    for text, norm, alpha, num in zip(toks.text, toks.norm, toks.alpha, toks.num, strict=True):
+        # an alphabetic token holds no digit
+        digit = not alpha and any(c.isdigit() for c in text)
+        if not (alpha or num or digit):
+            out.append(False)  # not a word
             continue
-        text = toks.text[i]
-        digit = any(c.isdigit() for c in text)
-        if not (toks.alpha[i] or toks.num[i] or digit):
-            continue  # not a word
-        if toks.num[i] or digit:
-            out.append(text)
+        if num or digit:
+            out.append(True)
             continue
         low = text.lower()
-        if low in ctx_words or len(low) < 2:
+        if low in ctx_words or len(low) < 2 or norm in generic or low in generic:
+            out.append(False)
             continue
-        if toks.norm[i] in generic or low in generic:
-            continue
-        if lang == "de" and _generic_compound(low, generic):
-            continue
-        out.append(text)
+        if lang == "de":
+            compound = compounds.get(low)
+            if compound is None:
+                if len(compounds) > 65536:
+                    compounds.clear()
+                compound = compounds[low] = _generic_compound(low, generic)
+            if compound:
+                out.append(False)
+                continue
+        out.append(True)
     return out
 
 
@@ -914,7 +1000,7 @@ def analyse(note: Note, env: RuleEnv) -> Analysis:
     toks = _Tokens(doc)
     spans = _sentence_spans(doc, toks, lo, hi)
     matches = cat.matcher.find(doc)
-    ctx_words = _context_words(note)
+    specific = _specific_tokens(toks, cat, _context_words(note), lang)
     thanks_words = THANKS[lang]
     out: list[Sentence] = []
     for span in spans:
@@ -937,7 +1023,7 @@ def analyse(note: Note, env: RuleEnv) -> Analysis:
                     for i in range(span.start, span.end)
                     if cat.covers(found, toks.norm[i], toks.lower[i])
                 }
-        s.specific = _specific_words(toks, span, covered, cat, ctx_words, lang)
+        s.specific = _specific_words(toks, span, covered, specific, lang)
         s.thanks = any(
             toks.norm[i] in thanks_words or toks.lower[i] in thanks_words
             for i in range(span.start, span.end)
