@@ -273,35 +273,45 @@ class AnchoredMatcher:
             key, vals = needs_h[0]
             for h in vals:
                 self._by_first[key].setdefault(h, []).append(i)
+        # each distinct need (key, hashes) numbered; a pattern is a candidate when the doc meets
+        # all of its needs (a subset test on the numbers of the needs the doc meets)
+        need_ids: dict[tuple[str, frozenset[int]], int] = {}
+        self._need_ids: list[frozenset[int]] = [
+            frozenset(need_ids.setdefault(need, len(need_ids)) for need in needs_h)
+            for needs_h in self._need_hashes
+        ]
+        self._needs_by_hash: dict[str, dict[int, list[int]]] = {"NORM": {}, "LOWER": {}}
+        for (key, vals), nid in need_ids.items():
+            for h in vals:
+                self._needs_by_hash[key].setdefault(h, []).append(nid)
 
-    def find(self, doc: Doc) -> list[tuple[int, int, int]]:
-        """Longest non-overlapping (pattern index, start, end) matches in document order."""
-        from spacy.attrs import LOWER, NORM
-
+    def find(self, doc: Doc, index: _DocIndex | None = None) -> list[tuple[int, int, int]]:
+        """Longest non-overlapping (pattern index, start, end) matches in document order
+        (``index``: the doc's, when the caller has built it)."""
+        if index is None:
+            index = _DocIndex(doc)
         # the hashes of the tokens' norm_ and lower_ strings (no Token object per token)
-        norms = set(doc.to_array(NORM).tolist()) if len(doc) else set()
-        lowers = set(doc.to_array(LOWER).tolist()) if len(doc) else set()
-        found: list[tuple[int, int, int]] = []
-        index: _DocIndex | None = None
+        norms = set(index.cols["NORM"])
+        lowers = set(index.cols["LOWER"])
+        met: set[int] = set()  # the numbers of the needs the doc meets
         candidates = set(self._no_needs)
-        for present, by_hash in (
-            (norms, self._by_first["NORM"]),
-            (lowers, self._by_first["LOWER"]),
+        for present, by_hash, needs_by_hash in (
+            (norms, self._by_first["NORM"], self._needs_by_hash["NORM"]),
+            (lowers, self._by_first["LOWER"], self._needs_by_hash["LOWER"]),
         ):
             for h in present.intersection(by_hash):
                 candidates.update(by_hash[h])
+            for h in present.intersection(needs_by_hash):
+                met.update(needs_by_hash[h])
+        found: list[tuple[int, int, int]] = []
+        need_ids = self._need_ids
         with self._lock:
             for i in sorted(candidates):  # in pattern order, as before
-                needs = self._need_hashes[i]
-                if all(
-                    not vals.isdisjoint(norms if key == "NORM" else lowers) for key, vals in needs
-                ):
+                if need_ids[i] <= met:
                     space = self._spaces[i]
                     if space is None:
                         found.extend((i, start, end) for _, start, end in self._matchers[i](doc))
                         continue
-                    if index is None:
-                        index = _DocIndex(doc)
                     # only the runs of tokens that can match some token of the pattern can
                     # hold a match (the patterns' predicates look at one token each); a
                     # Matcher call on the whole doc costs a Token object per token
@@ -323,14 +333,23 @@ class _DocIndex:
     """Where each NORM / LOWER hash, the space tokens and regex matches occur in a doc
     (each table built on first use)."""
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(
+        self, doc: Doc, columns: tuple[list[int], list[int], list[int], list[bool]] | None = None
+    ) -> None:
+        """``columns``: the doc's NORM, LOWER and ORTH hashes and IS_SPACE flags, when read."""
         from spacy.attrs import IS_SPACE, LOWER, NORM, ORTH
 
         self.doc = doc
-        arr = doc.to_array([NORM, LOWER, ORTH, IS_SPACE])
-        self.cols = {"NORM": arr[:, 0].tolist(), "LOWER": arr[:, 1].tolist()}
-        self.orth: list[int] = arr[:, 2].tolist()
-        self.space = [i for i, sp in enumerate(arr[:, 3].tolist()) if sp]
+        if columns is None:
+            if len(doc):
+                norm, lower, orth, space = doc.to_array([NORM, LOWER, ORTH, IS_SPACE]).T.tolist()
+            else:
+                norm, lower, orth, space = [], [], [], []
+        else:
+            norm, lower, orth, space = columns
+        self.cols = {"NORM": norm, "LOWER": lower}
+        self.orth: list[int] = orth
+        self.space = [i for i, sp in enumerate(space) if sp]
         self.pos: dict[str, dict[int, list[int]]] = {}
         self._regex: dict[str, list[int]] = {}
         self._found: dict[tuple[str, frozenset[int]], list[int]] = {}
@@ -371,11 +390,23 @@ class _DocIndex:
         """Tokens whose text the REGEX predicate accepts (re.search, as spaCy's Matcher)."""
         found = self._regex.get(pattern)
         if found is None:
+            known = _REGEX_HITS.setdefault(pattern, {})  # by ORTH hash, across docs
+            if len(known) > _LEXEMES_MAX:
+                known.clear()
             rx = re.compile(pattern)
             strings = self.doc.vocab.strings
-            hits = {h for h in set(self.orth) if rx.search(strings[h])}
+            hits: set[int] = set()
+            for h in set(self.orth):
+                hit = known.get(h)
+                if hit is None:
+                    hit = known[h] = rx.search(strings[h]) is not None
+                if hit:
+                    hits.add(h)
             found = self._regex[pattern] = [i for i, h in enumerate(self.orth) if h in hits]
         return found
+
+
+_REGEX_HITS: dict[str, dict[int, bool]] = {}
 
 
 class _TokenSpace:
@@ -449,17 +480,19 @@ class _TokenSpace:
         """Maximal runs [a, b) of tokens that can match, long enough and holding every need."""
         if not needs:
             return self._all_runs(index, needs)
-        # every such run holds a position of the first need: grow the runs from those
-        seeds = index.positions(*needs[0])
+        # every such run holds a position of each need: grow the runs from those of the
+        # rarest need in this doc
+        need_pos = [index.positions(key, vals) for key, vals in needs]
+        seeds = min(need_pos, key=len)
         if not seeds:
             return []
-        words: set[int] = set()
-        for key, vals in self.values.items():
-            words.update(index.positions(key, vals))
         filler = index.filler(self.regexes, self.space)
+        # a token can match when it is filler or has one of the pattern's NORM / LOWER values
+        norm_col, lower_col = index.cols["NORM"], index.cols["LOWER"]
+        norm_vals = self.values.get("NORM", frozenset())
+        lower_vals = self.values.get("LOWER", frozenset())
         gap = self.gap
         n = len(index.doc)
-        need_pos = [index.positions(key, vals) for key, vals in needs]
         out: list[tuple[int, int]] = []
         done = -1  # the last token of the run found last
         for seed in seeds:
@@ -470,14 +503,14 @@ class _TokenSpace:
             while grown:  # leftwards: the first token of the run
                 grown = False
                 for k in range(max(a - gap - 1, 0), a):
-                    if filler[k] or k in words:
+                    if filler[k] or norm_col[k] in norm_vals or lower_col[k] in lower_vals:
                         a, grown = k, True
                         break
             grown = True
             while grown:  # rightwards: its last token
                 grown = False
                 for k in range(min(b + gap + 1, n - 1), b, -1):
-                    if filler[k] or k in words:
+                    if filler[k] or norm_col[k] in norm_vals or lower_col[k] in lower_vals:
                         b, grown = k, True
                         break
             done = b
@@ -768,40 +801,84 @@ def body_region(note: Note) -> tuple[int, int]:
     return start, max(start, end)
 
 
+# per language: a lexeme's (text, lowercase form, is_alpha, is_space, is_punct, like_num) by
+# its ORTH hash, and strings by hash (all of them fixed for a lexeme of a vocab)
+_LEXEMES: dict[str, dict[int, tuple[str, str, bool, bool, bool, bool]]] = {}
+_STRINGS: dict[int, str] = {}
+_LEXEMES_MAX = 200_000
+
+
 class _Tokens:
     """A doc's token columns, read once per note with ``Doc.to_array`` (no Token objects):
     text, lowercase form, norm (lowercased lemma), flags and character offsets."""
 
-    __slots__ = ("alpha", "idx", "lang", "lower", "norm", "num", "punct", "space", "text")
+    __slots__ = (
+        "alpha",
+        "hashes",
+        "idx",
+        "lang",
+        "lower",
+        "norm",
+        "num",
+        "punct",
+        "space",
+        "text",
+    )
 
     def __init__(self, doc: Doc) -> None:
-        from spacy.attrs import IS_ALPHA, IS_PUNCT, IS_SPACE, LIKE_NUM, LOWER, NORM, ORTH, SPACY
+        from spacy.attrs import LOWER, NORM, ORTH, SPACY
 
         self.lang: str = doc.lang_
+        self.text: list[str] = []
+        self.lower: list[str] = []
+        self.norm: list[str] = []
+        self.alpha: list[bool] = []
+        self.space: list[bool] = []
+        self.punct: list[bool] = []
+        self.num: list[bool] = []
+        self.idx: list[int] = []
+        self.hashes: tuple[list[int], list[int], list[int]] = ([], [], [])  # NORM, LOWER, ORTH
         if not len(doc):
-            self.text = self.lower = self.norm = []
-            self.alpha = self.space = self.punct = self.num = []
-            self.idx: list[int] = []
             return
-        cols = doc.to_array([ORTH, LOWER, NORM, IS_ALPHA, IS_SPACE, IS_PUNCT, LIKE_NUM, SPACY])
-        orth, lower, norm, alpha, space, punct, num, trailing = (
-            cols[:, k].tolist() for k in range(8)
-        )
-        strings = doc.vocab.strings
-        self.text: list[str] = [strings[h] for h in orth]
-        self.lower: list[str] = [strings[h] for h in lower]
-        self.norm: list[str] = [strings[h] for h in norm]
-        self.alpha: list[bool] = [bool(x) for x in alpha]
-        self.space: list[bool] = [bool(x) for x in space]
-        self.punct: list[bool] = [bool(x) for x in punct]
-        self.num: list[bool] = [bool(x) for x in num]
+        orth, norm, lower_h, trailing = doc.to_array([ORTH, NORM, LOWER, SPACY]).T.tolist()
+        lexemes = _LEXEMES.setdefault(self.lang, {})
+        strings = _STRINGS
+        if len(lexemes) > _LEXEMES_MAX or len(strings) > _LEXEMES_MAX:
+            lexemes.clear()
+            strings.clear()
+        vocab = doc.vocab
+        rows = []
+        for h in orth:
+            row = lexemes.get(h)
+            if row is None:
+                lex = vocab[h]
+                row = (
+                    lex.orth_,
+                    lex.lower_,
+                    lex.is_alpha,
+                    lex.is_space,
+                    lex.is_punct,
+                    lex.like_num,
+                )
+                lexemes[h] = row
+            rows.append(row)
+        text, lower, alpha, space, punct, num = zip(*rows, strict=True)
+        self.text, self.lower, self.alpha = list(text), list(lower), list(alpha)
+        self.space, self.punct, self.num = list(space), list(punct), list(num)
+        norms: list[str] = []
+        for h in norm:
+            word = strings.get(h)
+            if word is None:
+                word = strings[h] = vocab.strings[h]
+            norms.append(word)
+        self.norm = norms
+        self.hashes = (norm, lower_h, orth)
         # token.idx: the tokens and their trailing spaces make up the doc's text
-        idx: list[int] = []
+        idx = self.idx
         pos = 0
-        for text, ws in zip(self.text, trailing, strict=True):
+        for word, ws in zip(self.text, trailing, strict=True):
             idx.append(pos)
-            pos += len(text) + (1 if ws else 0)
-        self.idx = idx
+            pos += len(word) + (1 if ws else 0)
 
 
 def _sentence_spans(doc: Doc, toks: _Tokens, lo: int, hi: int) -> list[Span]:
@@ -999,7 +1076,7 @@ def analyse(note: Note, env: RuleEnv) -> Analysis:
     doc = note.doc
     toks = _Tokens(doc)
     spans = _sentence_spans(doc, toks, lo, hi)
-    matches = cat.matcher.find(doc)
+    matches = cat.matcher.find(doc, _DocIndex(doc, (*toks.hashes, toks.space)))
     specific = _specific_tokens(toks, cat, _context_words(note), lang)
     thanks_words = THANKS[lang]
     out: list[Sentence] = []
