@@ -10,11 +10,9 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-import requests
-from language_tool_python import LanguageTool
-from language_tool_python.exceptions import LanguageToolError
 from pydantic import BaseModel, ConfigDict, Field
 
 from ._errors import LanguageToolUnavailable
@@ -107,10 +105,24 @@ def _to_match(raw: dict[str, Any], conv: Callable[[int], int]) -> LTMatch:
     )
 
 
-class _BoundedTool(LanguageTool):  # type: ignore[misc]
-    """language-tool-python's client with our timeout instead of its 300 s default."""
+# language-tool-python and requests are imported only when a client talks to a server (about
+# 0.2 s of every cold start otherwise, also with --no-grammar)
+@lru_cache(maxsize=1)
+def _bounded_tool() -> type[Any]:
+    from language_tool_python import LanguageTool
 
-    _TIMEOUT = 10  # type: ignore[assignment]  # for the /v2/languages call in __init__
+    class _BoundedTool(LanguageTool):  # type: ignore[misc]
+        """language-tool-python's client with our timeout instead of its 300 s default."""
+
+        _TIMEOUT = 10  # type: ignore[assignment]  # for the /v2/languages call in __init__
+
+    return _BoundedTool
+
+
+def _lt_error() -> type[Exception]:
+    from language_tool_python.exceptions import LanguageToolError
+
+    return LanguageToolError  # type: ignore[no-any-return]
 
 
 class LanguageToolClient:
@@ -130,23 +142,25 @@ class LanguageToolClient:
         self.first_timeout = first_timeout
         self._server = server
 
-        self._tools: dict[tuple[str, float], _BoundedTool] = {}
+        self._tools: dict[tuple[str, float], Any] = {}
         self._lock = threading.Lock()
 
-    def _tool(self, lang: str, timeout: float) -> _BoundedTool:
+    def _tool(self, lang: str, timeout: float) -> Any:
         key = (lang, timeout)
         with self._lock:
             tool = self._tools.get(key)
             if tool is None:
                 try:
-                    tool = _BoundedTool(lang, remote_server=self.url + "/")
-                except (LanguageToolError, ValueError, OSError) as exc:
+                    tool = _bounded_tool()(lang, remote_server=self.url + "/")
+                except (_lt_error(), ValueError, OSError) as exc:
                     raise self._unavailable(exc, timeout) from exc
                 tool._TIMEOUT = timeout  # type: ignore[assignment]
                 self._tools[key] = tool
             return tool
 
     def _unavailable(self, exc: BaseException, timeout: float) -> LanguageToolUnavailable:
+        import requests
+
         cause = exc.__cause__ or exc
         # A managed server that died: say so, with its exit code and log.
         if self._server is not None and not self._server.is_running():
@@ -196,7 +210,7 @@ class LanguageToolClient:
             params["enabledOnly"] = "true"
         try:
             data = tool._query_server(self.url + "/v2/check", params, num_tries=1, method="post")
-        except (LanguageToolError, OSError, ValueError) as exc:
+        except (_lt_error(), OSError, ValueError) as exc:
             raise self._unavailable(exc, limit) from exc
         # A proxy or a wrong URL can answer with JSON of another shape.
         if not isinstance(data, dict) or not isinstance(data.get("matches"), list):
