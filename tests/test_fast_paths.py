@@ -93,3 +93,240 @@ def test_catalog_matcher_prefilter_finds_what_the_full_matcher_finds(lang: str) 
         )
         got = [(x.item, x.span.start, x.span.end) for x in m.find(doc)]
         assert got == expected, text
+
+
+# -- name-misspelled (benchmarks issue: compare_word ran for every token and every name) ------
+
+
+def _reference_tokens(prose: str) -> list[tuple[int, int, str, int, str]]:
+    """notelint.rules._names.tokens before the speed-up (one regex match object per word)."""
+    from notelint.rules._names import WORD
+
+    apos = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"})
+    out = []
+    prev_end = 0
+    for m in WORD.finditer(prose):
+        text = m.group()
+        low = text.translate(apos)
+        core = text
+        if len(low) > 3 and low.endswith("'s"):
+            core = text[:-2]
+        elif len(low) > 2 and low.endswith("'"):
+            core = text[:-1]
+        out.append((m.start(), m.start() + len(core), core, m.end(), prose[prev_end : m.start()]))
+        prev_end = m.end()
+    return out
+
+
+def test_name_tokens_match_the_reference_tokenizer() -> None:
+    from notelint.rules._names import tokens
+
+    texts = [n.body for n in generate(20, seed=8)] + [
+        "Rita’s and Jonas' notes; Müller's, O'Brien, Dʼ Angelo, naʼ, Saʼs a's Ritaʼ x’s Kwame`s",
+        "García-López — 12 Ødegaard_3 ¡Hola! Ms.Izaguirre, ß-Straße.\n\nBest,\nAlex",
+        "",
+        "   ",
+    ]
+    for text in texts:
+        assert [tuple(t) for t in tokens(text)] == _reference_tokens(text), text
+
+
+def _variants(word: str) -> list[str]:
+    """Misspellings of a context name part: what name-misspelled has to recognise."""
+    from notelint.rules._names import fold
+
+    out = {word, word.upper(), word.lower(), fold(word), fold(word).capitalize(), word + "s"}
+    for i in range(len(word)):
+        out.add(word[:i] + word[i + 1 :])  # a dropped letter
+        out.add(word[:i] + word[i] + word[i:])  # a doubled one
+        out.add(word[:i] + "e" + word[i + 1 :])  # a wrong one
+        if i + 1 < len(word):
+            out.add(word[:i] + word[i + 1] + word[i] + word[i + 2 :])  # transposed
+    for a, b in (("ü", "ue"), ("ö", "oe"), ("ä", "ae"), ("ß", "ss"), ("ø", "oe"), ("y", "ie")):
+        out.add(word.replace(a, b))
+    return [w for w in out if w]
+
+
+def test_word_comparer_gives_exactly_what_compare_word_gives() -> None:
+    """Pins the name-misspelled prefilter (two rapidfuzz cdist calls, then compare_word for
+    the candidate pairs only): for every word and every context name part, the result is
+    compare_word's, including the pairs the prefilter rules out."""
+    from name_cases import CASES
+    from notelint.rules._names import (
+        WORD,
+        WordComparer,
+        build_names,
+        compare_word,
+        tokens,
+    )
+
+    contexts = [c.context for c in CASES] + [n.context for n in generate(30, seed=9)]
+    contexts.append(
+        {
+            "interviewers": ["Dr. Jürgen Weißmann", "Siobhán Ó Súilleabháin"],
+            "company": "Ødegaard AS",
+        }
+    )
+    bodies = [c.text for c in CASES[:40]] + [n.body for n in generate(6, seed=9)]
+    common = sorted({t.text for body in bodies for t in tokens(body)})
+    checked = 0
+    for ctx in contexts:
+        names = build_names(
+            tuple(ctx.get("interviewers") or ()),
+            ctx.get("recipient"),
+            ctx.get("company"),
+            tuple(ctx.get("company_aliases") or ()),
+            ctx.get("sender"),
+        )
+        index = names.part_index()
+        words = list(common[::7])
+        for part in index.parts:
+            words += _variants(part)
+        words += [m.group() for m in WORD.finditer(" ".join(ctx.get("topics") or ()))]
+        compare = WordComparer(index, words)
+        for w in words:
+            for p in index.parts:
+                assert compare(w, p) == compare_word(w, p), (w, p)
+                checked += 1
+            related = any(compare_word(w, p) is not None for p in index.first_parts)
+            assert (w in compare.related) == related, w
+    assert checked > 20_000
+
+
+# -- no-conversation-reference (benchmarks issue: word_matches ran for every topic x token) --
+
+_TOPIC_TEXTS = {
+    "en": ["San Francisco trip", "AI tooling", "Kubernetes upgrade", "dashboard for churn", "the"],
+    "de": ["Kundenportal-Relaunch", "Lager", "Umzug nach Leipzig", "KI-Strategie", "Projekt"],
+}
+_TOPIC_BODIES = {
+    "en": "Your trip to San Francisco, the AI-tooling demo and the Kubernets upgrade; churned "
+    "dashboards, AI's future, re-branding, trips, San-Francisco-based teams.",
+    "de": "Der Relaunch des Kundenportals, das Hochregallager, die Lagersysteme, der Leipziger "
+    "Umzug, die KI-Strategie, Umzugs-Planung und Projekte mit Kundenportal-Relaunches.",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_topic_index_matches_exactly_what_word_matches_matches(lang: str) -> None:
+    """Pins the topic matching speed-up: the per-note index of topic forms must give, for
+    every token, exactly the topic words that word_matches accepts."""
+    from notelint._nlp import make_doc
+    from notelint.rules._topics import _TopicIndex, parse_topic, word_matches
+
+    generic = frozenset({"project", "projekt", "team", "trip"})
+    notes = generate(30, seed=12, langs=(lang,))
+    topic_texts = _TOPIC_TEXTS[lang] + [t for n in notes for t in n.context["topics"]]  # type: ignore[attr-defined]
+    words = [w for t in topic_texts for w in parse_topic(t, lang, generic).words]
+    index = _TopicIndex(words, lang)
+    compared = 0
+    for text in [_TOPIC_BODIES[lang]] + [n.body for n in notes[:10]]:
+        for tok in make_doc(text, lang):
+            got = index.matches(tok.text, tok.norm_)
+            want = {k for k, w in enumerate(words) if word_matches(w, tok.text, tok.norm_, lang)}
+            assert got == want, tok.text
+            compared += len(words)
+    assert compared > 10_000
+
+
+def test_duplicate_note_fold_matches_the_per_character_reference() -> None:
+    """Pins duplicate-note's fold speed-up (ASCII shortcut, only non-ASCII characters looked
+    at): the same result as dropping every combining mark after NFKD."""
+    import unicodedata
+
+    from notelint.rules.duplicate_note import fold
+
+    def reference(text: str) -> str:
+        decomposed = unicodedata.normalize("NFKD", text.casefold())
+        return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("ß", "ss")
+
+    texts = [n.text for n in generate(20, seed=3)] + [
+        "Müller & Söhne, ﬁle, Ǆ, ẞ, Ω, Å, ñ, x\u0303, 한국, ĳ, ℌ, ①, İ",
+        "".join(chr(i) for i in range(0x80, 0x3000)),
+    ]
+    for text in texts:
+        assert fold(text) == reference(text)
+
+
+def test_pack_files_load_the_same_with_libyaml() -> None:
+    """Pins the cold-start speed-up of _packs._load_yaml (libyaml instead of pure Python):
+    every built-in pack file gives the same data, and a broken file the same error."""
+    import yaml
+
+    from notelint._packs import _iter_yaml, _load_yaml, builtin_pack_dir
+
+    files = list(_iter_yaml(builtin_pack_dir()))
+    assert files
+    for path in files:
+        text = path.read_text("utf-8")
+        assert _load_yaml(text) == yaml.safe_load(text), path
+    broken = "rule: x\nentries:\n  - pattern: [unclosed\n"
+    with pytest.raises(yaml.YAMLError) as fast:
+        _load_yaml(broken)
+    with pytest.raises(yaml.YAMLError) as slow:
+        yaml.safe_load(broken)
+    assert str(fast.value) == str(slow.value)
+
+
+# -- generic-phrase (benchmarks issue: a Matcher call on the whole doc per candidate pattern) --
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_anchored_matcher_windows_find_what_whole_doc_matchers_find(lang: str) -> None:
+    """Pins AnchoredMatcher's windows (each pattern's Matcher runs only on the runs of tokens
+    that can match one of its tokens): for every pattern of the built-in catalog, the matches
+    are those of the same Matcher on the whole doc."""
+    from notelint import Config, Linter
+    from notelint._nlp import make_doc
+    from notelint.rules.canned import CATALOG_RULE, _DocIndex, build_catalog
+
+    with Linter(Config(select=["generic-phrase"], cache=False)) as linter:
+        env = linter.rules()[0].env
+        matcher = build_catalog(env, lang).matcher
+    texts = [n.body for n in generate(12, seed=13, langs=(lang,))] + [
+        e.pattern.replace("|", " ").replace("?", "").replace("...", "und so weiter , also")
+        for e in env.catalog(CATALOG_RULE, lang)
+    ]
+    windowed = 0
+    for text in texts:
+        doc = make_doc(text, lang)
+        index = _DocIndex(doc)
+        for i, m in enumerate(matcher._matchers):
+            want = {(s, e) for _, s, e in m(doc)}
+            space = matcher._spaces[i]
+            if space is None:
+                continue
+            windowed += 1
+            got = {
+                (s + a, e + a)
+                for a, b in space.runs(index, matcher._need_hashes[i])
+                for _, s, e in m(doc[a:b])
+            }
+            assert got == want, (text, i)
+    assert windowed > 1000
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_fuzzy_long_candidates_keep_the_first_entry_whose_words_all_occur(lang: str) -> None:
+    """Pins the index over the generic-phrase catalog's long word sets (_fuzzy's fallback)."""
+    from notelint import Config, Linter
+    from notelint._nlp import make_doc
+    from notelint.rules.canned import build_catalog
+
+    with Linter(Config(select=["generic-phrase"], cache=False)) as linter:
+        cat = build_catalog(linter.rules()[0].env, lang)
+    sentences = [
+        {t.norm_ for t in sent if t.is_alpha}
+        for n in generate(10, seed=14, langs=(lang,))
+        for sent in make_doc(n.body, lang).sents
+    ]
+    sentences += [set().union(*need) for need in cat.fuzzy_long]  # every entry's own words
+    for words in sentences:
+        want = next(
+            (k for k, need in enumerate(cat.fuzzy_long) if all(s & words for s in need)), None
+        )
+        got = next(
+            (k for k in cat.long_candidates(words) if all(s & words for s in cat.fuzzy_long[k])),
+            None,
+        )
+        assert got == want, words

@@ -683,11 +683,16 @@ class Linter:
             g[2].append(keys[i] if i < len(keys) else None)
         for rs, notes, note_keys in groups.values():
             cache = self._cache_for(rs)
+            applicable: list[list[Rule]] | None = None  # rs.for_note of each note, computed once
             for rule in rs.rules:
                 if not isinstance(rule, BatchRule):
                     continue
+                if applicable is None:
+                    applicable = [rs.for_note(n) for n in notes]
                 picked = [
-                    (n, k) for n, k in zip(notes, note_keys, strict=True) if rule in rs.for_note(n)
+                    (n, k)
+                    for n, k, rules in zip(notes, note_keys, applicable, strict=True)
+                    if rule in rules
                 ]
                 targets = [n for n, _ in picked]
                 if not targets:

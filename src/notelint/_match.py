@@ -16,6 +16,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 if TYPE_CHECKING:
@@ -29,9 +30,15 @@ _OPT_PUNCT: dict[str, Any] = {"ORTH": {"REGEX": r"^[^\w]+$"}, "OP": "*"}
 
 
 def _norms(lang: str, word: str) -> list[str]:
+    return list(_cached_norms(lang, word))
+
+
+@lru_cache(maxsize=16384)
+def _cached_norms(lang: str, word: str) -> tuple[str, ...]:
+    # compiling the catalogs asks for the same words again and again (about 10,000 calls for
+    # 2,300 words, a full pipeline run each): a large part of a German cold start
     nlp = get_nlp(lang)
-    doc = nlp(word)
-    return [t.norm_ for t in doc]
+    return tuple(t.norm_ for t in nlp(word))
 
 
 def compile_pattern(lang: str, pattern: str) -> list[list[dict[str, Any]]]:

@@ -77,3 +77,11 @@ def test_looks_like_a_term(word: str, before: str, lang: str, term: bool) -> Non
     from notelint._languagetool._notes import looks_like_a_term
 
     assert looks_like_a_term(word, before, lang) is term
+
+
+def test_english_loanwords_in_german() -> None:
+    """Regression (held-out set): "Queries" in a German note was a spelling error."""
+    from notelint._languagetool._notes import is_english_loanword
+
+    assert is_english_loanword("Queries") and is_english_loanword("Deadline,")
+    assert not is_english_loanword("Gesprach") and not is_english_loanword("Tippfehlr")

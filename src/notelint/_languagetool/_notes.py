@@ -71,6 +71,15 @@ def looks_like_a_term(word: str, before: str, lang: str) -> bool:
     return lang == "en" and core[:1].isupper() and not _SENTENCE_END.search(before)
 
 
+def is_english_loanword(word: str) -> bool:
+    """A word German's dictionary lacks that is a common English word ("Queries", "Feedback"):
+    German notes borrow them freely, so they are not typos."""
+    from notelint.rules._names import lexicon
+
+    core = word.strip(".,;:!?\"'“”„()[]").lower()
+    return len(core) >= 3 and core.isalpha() and core in lexicon("en")
+
+
 _POSSESSIVE = re.compile(r"(?:['’]s|s['’]|['’])$")
 _NAME_PARTS = re.compile(r"[\s/]+")
 
@@ -211,8 +220,11 @@ class NoteChecker:
             # Template syntax is the placeholder rule's business, not spacing or spelling.
             if any(s < m.end and m.offset < e for s, e in slots):
                 continue
-            if from_spell_checker(m) and looks_like_a_term(
-                body[m.offset : m.end], body[max(0, m.offset - 40) : m.offset], note.lang
+            if from_spell_checker(m) and (
+                looks_like_a_term(
+                    body[m.offset : m.end], body[max(0, m.offset - 40) : m.offset], note.lang
+                )
+                or (note.lang == "de" and is_english_loanword(body[m.offset : m.end]))
             ):
                 continue
             kept.append(m)

@@ -16,9 +16,11 @@ import re
 import tempfile
 import threading
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from anyascii import anyascii
 from rapidfuzz.distance import OSA, JaroWinkler
@@ -169,8 +171,9 @@ LEGAL_SUFFIXES = (
 )
 
 
-@dataclass(frozen=True)
-class Tok:
+class Tok(NamedTuple):
+    """A word of the body (a named tuple: a note has hundreds, built on every check)."""
+
     start: int  # body offsets of the name core (possessive stripped)
     end: int
     text: str  # the core
@@ -178,20 +181,28 @@ class Tok:
     sep_before: str  # text between the previous token and this one
 
 
+_SEP_WORD = re.compile(r"([\W\d_]*)(" + WORD.pattern + ")")
+_APOS_CHARS = frozenset("'\u2019\u2018\u02bc`")  # what _APOS maps to "'"
+
+
 def tokens(prose: str) -> list[Tok]:
     """Word tokens of ``prose``; hyphenated words split; possessive 's / ’s kept out of the core."""
     out: list[Tok] = []
+    append = out.append
+    new = tuple.__new__  # Tok(...) without the named tuple's Python-level __new__
     prev_end = 0
-    for m in WORD.finditer(prose):
-        text = m.group()
-        end = m.end()
-        low = text.translate(_APOS)
-        core = text
-        if len(low) > 3 and low.endswith("'s"):
-            core = text[:-2]
-        elif len(low) > 2 and low.endswith("'"):
-            core = text[:-1]
-        out.append(Tok(m.start(), m.start() + len(core), core, end, prose[prev_end : m.start()]))
+    # (separator, word) pairs in one C call: between two words there are only non-letters
+    for sep, text in _SEP_WORD.findall(prose):
+        start = prev_end + len(sep)
+        end = start + len(text)
+        last = text[-1]
+        if last == "s" and len(text) > 3 and text[-2] in _APOS_CHARS:
+            core, core_end = text[:-2], end - 2
+        elif last in _APOS_CHARS and len(text) > 2:
+            core, core_end = text[:-1], end - 1
+        else:
+            core, core_end = text, end
+        append(new(Tok, (start, core_end, core, end, sep)))
         prev_end = end
     return out
 
@@ -345,13 +356,22 @@ def _name_units(name: str, kind: str) -> list[Unit]:
 
 @dataclass
 class Names:
+    """The names of one context (shared by every note with that context: do not mutate)."""
+
     units: list[Unit]
     known: set[str]  # exact words that are correct (any context name part, sender, topics ...)
     known_folded: set[str]  # folded forms of the sender's name parts
     max_len: int = 1
     by_len: dict[int, list[Unit]] = field(default_factory=dict)
+    index: PartIndex | None = field(default=None, repr=False, compare=False)
+
+    def part_index(self) -> PartIndex:
+        if self.index is None:
+            self.index = PartIndex(self.units)
+        return self.index
 
 
+@lru_cache(maxsize=512)
 def build_names(
     interviewers: tuple[str, ...],
     recipient: str | None,
@@ -429,6 +449,84 @@ def compare_word(found: str, correct: str) -> tuple[int, float] | None:
     return None
 
 
+class PartIndex:
+    """The context name parts of one :class:`Names`, prepared for :class:`WordComparer`."""
+
+    def __init__(self, units: list[Unit]) -> None:
+        parts: dict[str, None] = {}
+        for u in units:
+            parts.update(dict.fromkeys(u.parts))
+        self.parts = list(parts)
+        self.part_set = frozenset(self.parts)
+        self.first_parts = frozenset(u.parts[0] for u in units)
+        # words equal to these are compared without folding (exact, all caps, transliterated)
+        self.raw: dict[str, list[str]] = {}
+        for p in self.parts:
+            translit = unicodedata.normalize("NFC", p).translate(_TRANSLIT)
+            for key in dict.fromkeys((p, p.upper(), translit)):
+                self.raw.setdefault(key, []).append(p)
+        # the folded forms a folded word is measured against: fold and fold_translit of a part
+        self.columns: list[str] = []
+        self.column_part: list[str] = []
+        for p in self.parts:
+            for form in dict.fromkeys((fold(p), fold_translit(p))):
+                self.columns.append(form)
+                self.column_part.append(p)
+
+
+# Necessary conditions for a result of compare_word other than the exact keys above: the
+# folded word equals fold(part) or fold_translit(part) (distance 0), TYPO needs an OSA distance
+# <= 2, VARIANT a Jaro-Winkler similarity >= 0.85 (the prefilter uses 0.8 to stay on the safe
+# side of any rounding).
+_MAX_EDITS = 2
+_MIN_JW = 0.8
+
+
+class WordComparer:
+    """:func:`compare_word` of many words against the parts of one context, with the same results.
+
+    The words of a note are compared with every context name part at once by two vectorized
+    rapidfuzz calls (``cdist``); :func:`compare_word` itself runs only for the few pairs that
+    pass the necessary conditions above. Every other pair is unrelated (None) by construction
+    (tests/test_names.py pins it against compare_word for every pair).
+    """
+
+    def __init__(self, index: PartIndex, words: list[str]) -> None:
+        self.index = index
+        uniq = dict.fromkeys(words)
+        self.words = uniq.keys()
+        pairs: set[tuple[str, str]] = set()
+        for key in index.raw.keys() & uniq.keys():
+            pairs.update((key, p) for p in index.raw[key])
+        wl = list(uniq)
+        if wl and index.columns:
+            from rapidfuzz import process
+
+            folded = list(map(fold, wl))
+            cols = index.columns
+            d = process.cdist(folded, cols, scorer=OSA.distance, score_cutoff=_MAX_EDITS)
+            jw = process.cdist(folded, cols, scorer=JaroWinkler.similarity, score_cutoff=_MIN_JW)
+            rows, hits = ((d <= _MAX_EDITS) | (jw >= _MIN_JW)).nonzero()
+            col_part = index.column_part
+            pairs.update(
+                (wl[r], col_part[c]) for r, c in zip(rows.tolist(), hits.tolist(), strict=True)
+            )
+        self.results: dict[tuple[str, str], tuple[int, float]] = {}
+        self.related: set[str] = set()  # words related to the first part of some unit
+        first = index.first_parts
+        for w, p in pairs:
+            r = compare_word(w, p)
+            if r is not None:
+                self.results[(w, p)] = r
+                if p in first:
+                    self.related.add(w)
+
+    def __call__(self, found: str, correct: str) -> tuple[int, float] | None:
+        if found in self.words and correct in self.index.part_set:
+            return self.results.get((found, correct))
+        return compare_word(found, correct)
+
+
 @dataclass(frozen=True)
 class Match:
     start: int  # body offsets of the wrong part
@@ -442,11 +540,16 @@ class Match:
     toks: tuple[Tok, ...]  # the wrong tokens
 
 
-def compare_run(toks: list[Tok], unit: Unit, prose: str) -> Match | bool | None:
+def compare_run(
+    toks: list[Tok],
+    unit: Unit,
+    prose: str,
+    compare: Callable[[str, str], tuple[int, float] | None] = compare_word,
+) -> Match | bool | None:
     """Compare a run of body tokens with a unit: True (exactly right), a Match, or None."""
     hows: list[tuple[int, float]] = []
     for tok, part in zip(toks, unit.parts, strict=True):
-        r = compare_word(tok.text, part)
+        r = compare(tok.text, part)
         if r is None:
             return None
         hows.append(r)

@@ -20,6 +20,7 @@ at least one non-generic word whenever the topic has one. Order is free.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -131,18 +132,84 @@ def word_matches(word: TopicWord, tok_text: str, tok_norm: str, lang: str) -> bo
     return False
 
 
-def topic_positions(topic: Topic, doc: Doc, lang: str, skip: Iterable[int] = ()) -> list[int]:
-    """Token indices of the best window referencing ``topic``, or [] when it is not referenced."""
-    if not topic.words:
+class _TopicIndex:
+    """The forms of every topic word, indexed for matching many body tokens at once.
+
+    ``word_matches`` is true only when a candidate form of the token equals a topic form, or
+    starts with it (compound or inflection), or is a fuzzy match (same first letter), or, in
+    German, ends with it (compound head). So each candidate is compared only with the forms
+    that share its first letter, plus a suffix lookup; the result is the same as calling
+    ``word_matches`` for every pair (tests/test_fast_paths.py pins it).
+    """
+
+    def __init__(self, words: Sequence[TopicWord], lang: str) -> None:
+        self.lang = lang
+        self.words = words
+        self.exact: dict[str, list[int]] = {}
+        self.by_first: dict[str, list[tuple[str, int]]] = {}
+        self.suffix: dict[str, list[int]] = {}  # German compound heads (5+ letters)
+        self.acronyms: list[tuple[str, int]] = []
+        for k, w in enumerate(words):
+            if w.acronym:
+                self.acronyms.append((w.main.upper(), k))
+                continue
+            for form in w.forms:
+                self.exact.setdefault(form, []).append(k)
+                self.by_first.setdefault(form[:1], []).append((form, k))
+                if lang == "de" and len(form) >= 5:
+                    self.suffix.setdefault(form, []).append(k)
+        self.suffix_lens = sorted({len(f) for f in self.suffix})
+
+    def matches(self, text: str, norm: str) -> set[int]:
+        """Indices of the topic words that the token (surface text, norm) refers to."""
+        by_first = self.by_first
+        # every match below needs a candidate that shares a topic form's first letter
+        if (
+            not self.acronyms
+            and not self.suffix
+            and "-" not in text
+            and text.lower()[:1] not in by_first
+            and norm[:1] not in by_first
+        ):
+            return set()
+        out: set[int] = set()
+        if self.acronyms:
+            parts = text.replace("-", " ").split()
+            out.update(k for up, k in self.acronyms if up in parts)
+        low = text.lower()
+        if "-" in low:
+            cands = {low, norm}
+            cands.update(p for p in low.split("-") if p)
+            cands.add(low.replace("-", ""))
+        else:
+            cands = {low, norm}
+        lang = self.lang
+        exact, suffix = self.exact, self.suffix
+        for c in cands:
+            if c in exact:
+                out.update(exact[c])
+            for form, k in by_first.get(c[:1], ()):
+                if k not in out and (_compound_ok(form, c, lang) or _fuzzy_ok(form, c)):
+                    out.add(k)
+            for n in self.suffix_lens:
+                if len(c) - n < 3:
+                    break
+                if c[-n:] in suffix:
+                    out.update(suffix[c[-n:]])
+        return out
+
+
+def _token_hashes(doc: Doc) -> list[tuple[int, int]]:
+    """(ORTH, NORM) hashes of every token, read with one ``to_array`` call."""
+    if not len(doc):
         return []
-    skipped = set(skip)
-    hits: list[list[int]] = [[] for _ in topic.words]
-    for tok in doc:
-        if tok.i in skipped or not any(c.isalnum() for c in tok.text):
-            continue
-        for k, w in enumerate(topic.words):
-            if word_matches(w, tok.text, tok.norm_, lang):
-                hits[k].append(tok.i)
+    from spacy.attrs import NORM, ORTH
+
+    return list(map(tuple, doc.to_array([ORTH, NORM]).tolist()))
+
+
+def _best_window(topic: Topic, hits: list[list[int]]) -> list[int]:
+    """Token indices of the best window of ``hits`` (one list per topic word), or []."""
     weights = [0.5 if w.generic else 1.0 for w in topic.words]
     total = sum(weights)
     has_specific = any(not w.generic for w in topic.words)
@@ -154,9 +221,9 @@ def topic_positions(topic: Topic, doc: Doc, lang: str, skip: Iterable[int] = ())
         score = 0.0
         specific = False
         for k, h in enumerate(hits):
-            near = [i for i in h if a <= i <= a + WINDOW]
-            if near:
-                chosen.append(near[0])
+            j = bisect.bisect_left(h, a)  # the first hit at or after the anchor
+            if j < len(h) and h[j] <= a + WINDOW:
+                chosen.append(h[j])
                 score += weights[k]
                 specific = specific or not topic.words[k].generic
         if score / total >= 0.5 and (specific or not has_specific) and score > best_score:
@@ -164,9 +231,39 @@ def topic_positions(topic: Topic, doc: Doc, lang: str, skip: Iterable[int] = ())
     return sorted(best)
 
 
+def topic_positions(topic: Topic, doc: Doc, lang: str, skip: Iterable[int] = ()) -> list[int]:
+    """Token indices of the best window referencing ``topic``, or [] when it is not referenced."""
+    return find_topics([topic], doc, lang, skip)[topic.text]
+
+
 def find_topics(
     topics: Sequence[Topic], doc: Doc, lang: str, skip: Iterable[int] = ()
 ) -> dict[str, list[int]]:
-    """Each topic's text mapped to the token indices that reference it ([] when missing)."""
-    skip = tuple(skip)
-    return {t.text: topic_positions(t, doc, lang, skip) for t in topics}
+    """Each topic's text mapped to the token indices that reference it ([] when missing).
+
+    One pass over the tokens for all topics: each distinct (text, norm) is matched once
+    against an index of all topic words.
+    """
+    words = [w for t in topics for w in t.words]
+    hits: list[list[int]] = [[] for _ in words]
+    if words:
+        index = _TopicIndex(words, lang)
+        skipped = set(skip)
+        strings = doc.vocab.strings
+        memo: dict[tuple[int, int], set[int]] = {}  # by (ORTH, NORM) hash: once per distinct
+        for i, key in enumerate(_token_hashes(doc)):
+            found = memo.get(key)
+            if found is None:
+                text = strings[key[0]]
+                alnum = text.isalnum() or any(c.isalnum() for c in text)
+                found = memo[key] = index.matches(text, strings[key[1]]) if alnum else set()
+            if found and i not in skipped:
+                for k in found:
+                    hits[k].append(i)
+    out: dict[str, list[int]] = {}
+    start = 0
+    for t in topics:
+        n = len(t.words)
+        out[t.text] = _best_window(t, hits[start : start + n]) if n else []
+        start += n
+    return out

@@ -22,6 +22,7 @@ Both rules share one per-note analysis (:func:`analyse`):
 
 from __future__ import annotations
 
+import bisect
 import re
 import threading
 import weakref
@@ -241,6 +242,8 @@ class AnchoredMatcher:
         self._lock = threading.Lock()
         self._matchers: list[Any] = []
         self._needs: list[list[tuple[str, frozenset[str]]]] = []
+        # the same needs as string hashes: the doc's NORM/LOWER sets are read with to_array
+        self._need_hashes: list[list[tuple[str, frozenset[int]]]] = []
         for pattern in patterns:
             m = Matcher(vocab)
             m.add("p", [pattern])
@@ -255,16 +258,55 @@ class AnchoredMatcher:
                         vals = val["IN"] if isinstance(val, dict) else [val]
                         needs.append((key, frozenset(vals)))
             self._needs.append(needs)
+            self._need_hashes.append(
+                [(key, frozenset(vocab.strings.add(v) for v in vals)) for key, vals in needs]
+            )
+        self._spaces = [_TokenSpace.of(pattern, vocab) for pattern in patterns]
+        # patterns by a hash of their first required word (NORM or LOWER), so that a doc
+        # visits only the patterns whose first need it can meet
+        self._by_first: dict[str, dict[int, list[int]]] = {"NORM": {}, "LOWER": {}}
+        self._no_needs: list[int] = []
+        for i, needs_h in enumerate(self._need_hashes):
+            if not needs_h:
+                self._no_needs.append(i)
+                continue
+            key, vals = needs_h[0]
+            for h in vals:
+                self._by_first[key].setdefault(h, []).append(i)
 
     def find(self, doc: Doc) -> list[tuple[int, int, int]]:
         """Longest non-overlapping (pattern index, start, end) matches in document order."""
-        norms = {t.norm_ for t in doc}
-        lowers = {t.lower_ for t in doc}
+        from spacy.attrs import LOWER, NORM
+
+        # the hashes of the tokens' norm_ and lower_ strings (no Token object per token)
+        norms = set(doc.to_array(NORM).tolist()) if len(doc) else set()
+        lowers = set(doc.to_array(LOWER).tolist()) if len(doc) else set()
         found: list[tuple[int, int, int]] = []
+        index: _DocIndex | None = None
+        candidates = set(self._no_needs)
+        for present, by_hash in (
+            (norms, self._by_first["NORM"]),
+            (lowers, self._by_first["LOWER"]),
+        ):
+            for h in present.intersection(by_hash):
+                candidates.update(by_hash[h])
         with self._lock:
-            for i, needs in enumerate(self._needs):
+            for i in sorted(candidates):  # in pattern order, as before
+                needs = self._need_hashes[i]
                 if all(vals & (norms if key == "NORM" else lowers) for key, vals in needs):
-                    found.extend((i, start, end) for _, start, end in self._matchers[i](doc))
+                    space = self._spaces[i]
+                    if space is None:
+                        found.extend((i, start, end) for _, start, end in self._matchers[i](doc))
+                        continue
+                    if index is None:
+                        index = _DocIndex(doc)
+                    # only the runs of tokens that can match some token of the pattern can
+                    # hold a match (the patterns' predicates look at one token each); a
+                    # Matcher call on the whole doc costs a Token object per token
+                    for a, b in space.runs(index, self._need_hashes[i]):
+                        found.extend(
+                            (i, start + a, end + a) for _, start, end in self._matchers[i](doc[a:b])
+                        )
         found.sort(key=lambda m: (m[1] - m[2], m[1]))  # longest first
         taken: set[int] = set()
         out: list[tuple[int, int, int]] = []
@@ -273,6 +315,148 @@ class AnchoredMatcher:
                 taken.update(range(start, end))
                 out.append((i, start, end))
         return sorted(out, key=lambda m: m[1])
+
+
+class _DocIndex:
+    """Where each NORM / LOWER hash, the space tokens and regex matches occur in a doc
+    (each table built on first use)."""
+
+    def __init__(self, doc: Doc) -> None:
+        from spacy.attrs import IS_SPACE, LOWER, NORM, ORTH
+
+        self.doc = doc
+        arr = doc.to_array([NORM, LOWER, ORTH, IS_SPACE])
+        self.cols = {"NORM": arr[:, 0].tolist(), "LOWER": arr[:, 1].tolist()}
+        self.orth: list[int] = arr[:, 2].tolist()
+        self.space = [i for i, sp in enumerate(arr[:, 3].tolist()) if sp]
+        self.pos: dict[str, dict[int, list[int]]] = {}
+        self._regex: dict[str, list[int]] = {}
+
+    def positions(self, key: str, values: frozenset[int]) -> list[int]:
+        by_hash = self.pos.get(key)
+        if by_hash is None:
+            by_hash = self.pos[key] = {}
+            for i, h in enumerate(self.cols[key]):
+                by_hash.setdefault(h, []).append(i)
+        out: list[int] = []
+        for h in values.intersection(by_hash):
+            out.extend(by_hash[h])
+        return out
+
+    def regex_positions(self, pattern: str) -> list[int]:
+        """Tokens whose text the REGEX predicate accepts (re.search, as spaCy's Matcher)."""
+        found = self._regex.get(pattern)
+        if found is None:
+            rx = re.compile(pattern)
+            strings = self.doc.vocab.strings
+            hits = {h for h in set(self.orth) if rx.search(strings[h])}
+            found = self._regex[pattern] = [i for i, h in enumerate(self.orth) if h in hits]
+        return found
+
+
+class _TokenSpace:
+    """Which tokens can match some token of a pattern, or None (`of`) when any token can.
+
+    Handles the token specs that notelint's pattern compiler writes (NORM / LOWER values or
+    ``IN`` sets, the ORTH ``REGEX`` for punctuation, ``IS_SPACE: true``) with the operators
+    ``?``, ``*`` and ``+``; any other spec or operator makes the pattern match anywhere.
+    """
+
+    def __init__(
+        self,
+        values: dict[str, frozenset[int]],
+        regexes: tuple[str, ...],
+        space: bool,
+        min_len: int,
+        gap: int,
+    ) -> None:
+        self.values = values  # "NORM"/"LOWER" -> hashes
+        self.regexes = regexes
+        self.space = space
+        self.min_len = min_len
+        self.gap = gap  # arbitrary tokens a match may hold ("..." and "*" in a pattern)
+
+    @classmethod
+    def of(cls, pattern: list[dict[str, Any]], vocab: Any) -> _TokenSpace | None:
+        values: dict[str, set[int]] = {"NORM": set(), "LOWER": set()}
+        regexes: set[str] = set()
+        space = False
+        min_len = 0
+        gap = 0
+        for tok in pattern:
+            op = tok.get("OP")
+            if op not in (None, "?", "*", "+"):
+                return None
+            if op in (None, "+"):
+                min_len += 1
+            keys = [k for k in tok if k != "OP"]
+            if not keys or (keys == ["IS_SPACE"] and tok["IS_SPACE"] is False):
+                # any (non-space) token: at most one per such spec
+                if op not in (None, "?"):
+                    return None
+                gap += 1
+                continue
+            if len(keys) != 1:
+                return None  # a combination
+            key = keys[0]
+            val = tok[key]
+            if key in ("NORM", "LOWER"):
+                if isinstance(val, dict):
+                    if list(val) != ["IN"]:
+                        return None
+                    vals = val["IN"]
+                elif isinstance(val, str):
+                    vals = [val]
+                else:
+                    return None
+                values[key].update(vocab.strings.add(v) for v in vals)
+            elif key == "ORTH" and isinstance(val, dict) and list(val) == ["REGEX"]:
+                regexes.add(val["REGEX"])
+            elif key == "IS_SPACE" and val is True:
+                space = True
+            else:
+                return None
+        hashes = {k: frozenset(v) for k, v in values.items() if v}
+        return cls(hashes, tuple(sorted(regexes)), space, max(min_len, 1), gap)
+
+    def runs(
+        self, index: _DocIndex, needs: list[tuple[str, frozenset[int]]]
+    ) -> list[tuple[int, int]]:
+        """Maximal runs [a, b) of tokens that can match, long enough and holding every need."""
+        pos: set[int] = set()
+        for key, vals in self.values.items():
+            pos.update(index.positions(key, vals))
+        if self.space:
+            pos.update(index.space)
+        for rx in self.regexes:
+            pos.update(index.regex_positions(rx))
+        if not pos:
+            return []
+        # runs of such tokens, joined over at most `gap` other tokens and widened by `gap` on
+        # both sides: a match holds at most `gap` tokens outside the runs
+        gap = self.gap
+        n = len(index.doc)
+        runs: list[tuple[int, int]] = []
+        ordered = sorted(pos)
+        a = prev = ordered[0]
+        for i in ordered[1:]:
+            if i - prev - 1 > gap:
+                runs.append((max(a - gap, 0), min(prev + 1 + gap, n)))
+                a = i
+            prev = i
+        runs.append((max(a - gap, 0), min(prev + 1 + gap, n)))
+        need_pos = [sorted(index.positions(key, vals)) for key, vals in needs]
+        return [
+            (a, b)
+            for a, b in runs
+            if b - a >= self.min_len and all(_any_in(p, a, b) for p in need_pos)
+        ]
+
+
+def _any_in(ordered: list[int], a: int, b: int) -> bool:
+    """Whether the sorted list has a value in [a, b)."""
+    j = bisect.bisect_left(ordered, a)
+    return j < len(ordered) and ordered[j] < b
 
 
 @dataclass
@@ -289,6 +473,21 @@ class Catalog:
     generic: frozenset[str]
     words: list[frozenset[str]]  # each entry's lemmas (all alternatives)
     plain_thanks: CatalogEntry  # stands in for a thank-you sentence no entry matches
+    _long_by_word: dict[str, list[int]] | None = field(default=None, repr=False)
+
+    def long_candidates(self, words: set[str]) -> list[int]:
+        """Indices k of fuzzy_long whose first slot shares a word with ``words``, ascending
+        (the others cannot have all their slots present)."""
+        index = self._long_by_word
+        if index is None:
+            index = {}
+            for k, need in enumerate(self.fuzzy_long):
+                for w in need[0] if need else ("",):
+                    index.setdefault(w, []).append(k)
+            self._long_by_word = index
+        found = {k for w in words if w in index for k in index[w]}
+        found.update(index.get("", ()))  # an entry without slots (none today)
+        return sorted(found)
 
     def covers(self, index: int, tok: Token) -> bool:
         """Whether a token is one of the entry's words (an unknown plural or -ing form too)."""
@@ -632,8 +831,8 @@ def _fuzzy(sent: Span, cat: Catalog) -> int | None:
     words = set(norms)
     if len(words) > 2 * MAX_SET_WORDS:
         return None
-    for k, need in enumerate(cat.fuzzy_long):
-        if all(slot & words for slot in need):
+    for k in cat.long_candidates(words):
+        if all(slot & words for slot in cat.fuzzy_long[k]):
             return cat.fuzzy_long_index[k]
     return None
 

@@ -25,10 +25,22 @@ _NON_WORD = re.compile(r"[^\w]+")
 _SPACES = re.compile(r"\s+")
 
 
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def _drop_combining(m: re.Match[str]) -> str:
+    c = m.group()
+    return "" if unicodedata.combining(c) else c
+
+
 def fold(text: str) -> str:
     """Case- and diacritic-insensitive form ("Müller & Söhne" -> "muller & sohne")."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("ß", "ss")
+    folded = text.casefold()
+    if folded.isascii():  # NFKD leaves ASCII as it is and it has no combining marks
+        return folded
+    decomposed = unicodedata.normalize("NFKD", folded)
+    # combining marks are never ASCII: only the other characters need a look
+    return _NON_ASCII.sub(_drop_combining, decomposed).replace("ß", "ss")
 
 
 _UMLAUT_SPELLING = re.compile(r"(?<=[a-z])(ae|oe|ue)")

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from functools import lru_cache
 from typing import ClassVar
 
 from pydantic import Field
@@ -22,6 +24,7 @@ from notelint.rules._names import (
     Match,
     Names,
     Tok,
+    WordComparer,
     build_names,
     compare_run,
     compare_word,
@@ -54,12 +57,12 @@ _SENTENCE_END = re.compile(r"[.!?:;\n]")
 
 def _slot_indices(prose: str, toks: Sequence[Tok]) -> set[int]:
     """Indices of tokens written where a name goes: after a salutation or a title."""
-    starts = {t.start: i for i, t in enumerate(toks)}
+    starts = [t.start for t in toks]  # ascending
     out: set[int] = set()
 
     def take(pos: int, *, first_any_case: bool, limit: int) -> None:
-        i = next((k for s, k in starts.items() if s >= pos), None)
-        if i is None:
+        i = bisect.bisect_left(starts, pos)  # the first token starting at or after pos
+        if i == len(starts):
             return
         # only whitespace (or a title's dot) between the opener and the first name token
         if prose[pos : toks[i].start].strip(" \t."):
@@ -197,36 +200,66 @@ def find_misspelled(note: Note) -> list[tuple[Match, list[str]]]:
     toks = tokens(prose)
     if not toks:
         return []
-    slots = _slot_indices(prose, toks)
     signoff = _signoff_start(prose)
-    index = {t.start: i for i, t in enumerate(toks)}
+    words = [t.text for t in toks]
+    # and the genitive readings ("Ritas" -> "Rita", see _genitive)
+    words += [
+        w[:-1]
+        for w, t in zip(words, toks, strict=True)
+        if w[-1] == "s" and len(w) > 3 and t.end == t.raw_end
+    ]
+    compare = WordComparer(names.part_index(), words)
+    related = compare.related
+    if not related:
+        return []  # no word relates to the start of any context name: nothing can match
+    slots: set[int] | None = None
+    index: dict[int, int] = {}
     out: list[tuple[Match, list[str]]] = []
     i = 0
-    while i < len(toks):
+    n_toks = len(toks)
+    while i < n_toks:
         tok = toks[i]
         if tok.start >= signoff:
             break
-        consumed, result = _match_at(toks, i, names, prose)
+        text = tok.text
+        if text not in related and not (
+            text[-1] == "s" and text[:-1] in related and _genitive(tok) is not None
+        ):
+            i += 1  # every run starting here fails on its first word (see compare_run)
+            continue
+        consumed, result = _match_at(toks, i, names, prose, compare)
         if result is not None:
             m, candidates = result
             sender_like = any(
                 t.text in names.known or fold(t.text) in names.known_folded for t in m.toks
             )
-            if not sender_like and _allowed(m, slots, index, note.lang):
-                out.append((m, candidates))
+            if not sender_like:
+                if slots is None:
+                    slots = _slot_indices(prose, toks)
+                    index = {t.start: k for k, t in enumerate(toks)}
+                if _allowed(m, slots, index, note.lang):
+                    out.append((m, candidates))
         i += max(consumed, 1)
     return out
 
 
+def _may_be_genitive(text: str) -> bool:
+    return len(text) > 3 and text[-1] == "s"
+
+
 def _genitive(tok: Tok) -> Tok | None:
     """'Ritas' -> 'Rita' (German genitive without apostrophe)."""
-    if len(tok.text) > 3 and tok.text.endswith("s") and tok.end == tok.raw_end:
+    if _may_be_genitive(tok.text) and tok.end == tok.raw_end:
         return Tok(tok.start, tok.end - 1, tok.text[:-1], tok.raw_end, tok.sep_before)
     return None
 
 
 def _match_at(
-    toks: Sequence[Tok], i: int, names: Names, prose: str
+    toks: Sequence[Tok],
+    i: int,
+    names: Names,
+    prose: str,
+    compare: Callable[[str, str], tuple[int, float] | None] = compare_word,
 ) -> tuple[int, tuple[Match, list[str]] | None]:
     """(tokens consumed, best match with its corrections) for the longest name run at ``i``."""
     for n in range(min(names.max_len, len(toks) - i), 0, -1):
@@ -243,7 +276,7 @@ def _match_at(
         right = False
         for variant in variants:
             for unit in names.by_len.get(n, ()):
-                r = compare_run(variant, unit, prose)
+                r = compare_run(variant, unit, prose, compare)
                 if r is True:
                     right = True
                 elif isinstance(r, Match):
@@ -365,14 +398,25 @@ class WrongCompany(BatchRule):
             for name in (ctx.company, *ctx.company_aliases):
                 if name:
                     batch_companies.append((name, n.path or "another note"))
+        others = self._others(batch_companies)  # the same for every note: built once
         for note in notes:
-            for f in self._check_one(note, batch_companies):
+            for f in self._check_one(note, others):
                 yield note, f
 
     def check(self, note: Note) -> Iterable[Finding]:
-        return self._check_one(note, [])
+        return self._check_one(note, self._others([]))
 
-    def _check_one(self, note: Note, batch: list[tuple[str, str]]) -> Iterable[Finding]:
+    def _others(self, batch: list[tuple[str, str]]) -> dict[str, str]:
+        """Other company names (the batch's, then the configured ones) -> why they are known."""
+        assert isinstance(self.options, WrongCompanyOptions)
+        others: dict[str, str] = {}
+        for name, where in batch:
+            others.setdefault(name, f"the company of {where}")
+        for name in self.options.companies:
+            others.setdefault(name, "listed in the config")
+        return others
+
+    def _check_one(self, note: Note, others: dict[str, str]) -> Iterable[Finding]:
         ctx = note.context
         if not ctx.company:
             return
@@ -384,12 +428,6 @@ class WrongCompany(BatchRule):
             if n
             for p in _words(n)
         }
-        assert isinstance(self.options, WrongCompanyOptions)
-        others: dict[str, str] = {}
-        for name, where in batch:
-            others.setdefault(name, f"the company of {where}")
-        for name in self.options.companies:
-            others.setdefault(name, "listed in the config")
         prose = note.prose
         past = _PAST[note.lang]
         seen: set[tuple[int, int]] = set()
@@ -429,10 +467,9 @@ class WrongCompany(BatchRule):
 
         findings: list[Finding] = []
         for name, why in others.items():
-            if is_own(name):
-                continue
-            pattern = re.compile(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])")
-            for m in pattern.finditer(prose):
+            if name not in prose or is_own(name):
+                continue  # (a name not in the text has no match: the substring test is cheap)
+            for m in _name_pattern(name).finditer(prose):
                 f = emit(m.start(), m.end(), name, why)
                 if f is not None:
                     findings.append(f)
@@ -482,6 +519,11 @@ def _trim_company(x: str) -> str:
     while parts and parts[-1] in ("&", "and", "und", "of"):
         parts.pop()
     return " ".join(parts)
+
+
+@lru_cache(maxsize=4096)
+def _name_pattern(name: str) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])")
 
 
 _COMPILED: dict[str, list[re.Pattern[str]]] = {}
