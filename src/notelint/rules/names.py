@@ -316,6 +316,7 @@ _SLOTS = {
         rf"\b{_COMPANY}['’]s\s+(?:mission|vision|values|culture|customers|clients|growth|future)\b",
         rf"\b(?i:work|working|career|future|role|position|opportunity|place|start|starting)\s+(?:at|for)\s+{_COMPANY}{_NOT_POSS}",
         rf"\b(?i:part)\s+of\s+(?:the\s+team\s+at\s+)?{_COMPANY}{_NOT_POSS}",
+        rf"\b(?i:the|your)\s+(?i:job\s+|written\s+|formal\s+)?(?i:offer)\s+(?i:from)\s+{_COMPANY}{_NOT_POSS}",
     ],
     "de": [
         rf"\b(?i:bei)\s+(?:der\s+|dem\s+)?{_COMPANY}\s+(?:mitzuarbeiten|mitzuwirken|zu\s+arbeiten|anzufangen|einzusteigen|zu\s+starten|arbeiten|anfangen|einsteigen|starten)\b",
@@ -323,6 +324,7 @@ _SLOTS = {
         rf"\b(?i:für)\s+(?:die\s+|den\s+)?{_COMPANY}\s+(?:zu\s+)?(?:arbeiten|tätig)",
         rf"\b(?:Stelle|Position|Rolle|Zukunft|Aufgabe|Einstieg|Start|Mission|Vision|Werte)\s+(?:bei|von)\s+(?:der\s+|dem\s+)?{_COMPANY}",
         rf"\b(?i:zu)\s+(?:der\s+|dem\s+)?{_COMPANY}\s+zu\s+(?:wechseln|kommen|gehen)\b",
+        rf"\b(?i:das|ihr|ihres|dem|des)\s+(?:\w+\s+)?Angebot(?:s|es)?\s+(?:von\s+(?:der\s+|dem\s+)?|der\s+|des\s+){_COMPANY}",
     ],
 }
 _PAST = {
@@ -331,14 +333,16 @@ _PAST = {
         r"|your\s+(?:time|years|days|previous|former|old)|previous(?:ly)?|former(?:ly)?|prior\s+to"
         r"|used\s+to|back\s+(?:at|when)|i\s+(?:was|worked|spent|left|interned)|my\s+(?:time|years|last|old|former|current)"
         r"|when\s+(?:you|i)\s+(?:were|was|worked)|ex-|alumni|unlike|compared\s+to|competitor"
-        r"|clients?\s+(?:like|such\s+as)|partner(?:ed|ship)?\s+with|spent\s+\w+\s+years)",
+        r"|clients?\s+(?:like|such\s+as)|partner(?:ed|ship)?\s+with|spent\s+\w+\s+years"
+        r"|competing|(?:another|other|second)\s+offer)",
         re.IGNORECASE,
     ),
     "de": re.compile(
         r"\b(?:bevor\s+(?:Sie|du|ihr|ich)|früher|frühere[nmrs]?|vorherige[nmrs]?|ehemalige[nmrs]?"
         r"|zuvor|vorher|damals|gearbeitet|gewesen|waren\s+Sie|warst\s+du|war\s+ich|kamen|kamst"
         r"|gewechselt|meine[mnrs]?\s+(?:letzten|alten|jetzigen|aktuellen)|Wettbewerber|Konkurrenz"
-        r"|im\s+Gegensatz\s+zu|Kunden\s+wie)",
+        r"|im\s+Gegensatz\s+zu|Kunden\s+wie|anders\s+als|verglichen\s+mit"
+        r"|(?:anderes|weiteres|zweites)\s+Angebot|Konkurrenzangebot)",
         re.IGNORECASE,
     ),
 }
@@ -358,9 +362,12 @@ class WrongCompany(BatchRule):
         the companies of the other notes checked in the same run, the companies listed in
         the rule's `companies` option, and any capitalized name in a company slot ("excited
         to join Acme", "the team at Initech", "Globex's mission", "bei der Acme GmbH
-        mitzuarbeiten", "Teil des Teams von Initech"). Sentences about the past ("before you
-        joined Acme", "at my previous job at Globex", "bevor Sie zu Acme kamen") are left alone.
-        Only runs when `company` is known.
+        mitzuarbeiten", "Teil des Teams von Initech", "the offer from Globex", "das Angebot
+        der Acme GmbH"). Sentences about the past ("before you joined Acme", "at my previous
+        job at Globex", "bevor Sie zu Acme kamen") and competing offers ("a competing offer
+        from Globex", "ein weiteres Angebot von Acme") are left alone; a later clause with a
+        wish of its own ("..., and I'd love to join the team at Globex") is not. Only runs
+        when `company` is known.
 
     Why it matters:
         Copy-paste leftovers from a note to another employer tell the reader the note is a
@@ -445,8 +452,7 @@ class WrongCompany(BatchRule):
         def emit(start: int, end: int, name: str, why: str) -> Finding | None:
             if (start, end) in seen or any(s <= start < e for s, e in seen):
                 return None
-            sent = _sentence_around(prose, start)
-            if past.search(sent):
+            if _about_the_past(prose, start, past, note.lang):
                 return None
             seen.add((start, end))
             return self.finding(
@@ -529,6 +535,53 @@ def _slot_patterns(lang: str) -> list[re.Pattern[str]]:
         pats = [re.compile(p) for p in _SLOTS[lang]]
         _COMPILED[lang] = pats
     return pats
+
+
+# Clause breaks inside a sentence: a past cue in one clause does not cover the next one
+# ("Before my current employer, I ..., and I'd love to join the team at Veloria").
+_CLAUSE_BREAK = re.compile(r",\s+(?:and|but|so|und|aber|doch|sondern)\s+|;\s*|\s[–—]\s", re.I)
+# A clause with its own present or future wish stands apart from the past cue before it.
+_FORWARD = {
+    "en": re.compile(
+        r"\b(?:i['’](?:d|ll|m)|i\s+(?:would|will|am|look|hope|want|can['’]t\s+wait)"
+        r"|looking\s+forward|excited|eager|keen)\b",
+        re.IGNORECASE,
+    ),
+    "de": re.compile(
+        r"\b(?:ich\s+(?:würde|werde|möchte|freue|bin|hoffe)|würde\s+ich|freue\s+mich"
+        r"|möchte\s+ich|gespannt)\b",
+        re.IGNORECASE,
+    ),
+}
+
+
+def _about_the_past(prose: str, pos: int, past: re.Pattern[str], lang: str) -> bool:
+    """The name at ``pos`` sits in a sentence about the past, in the clause of the past cue.
+
+    A later clause with a wish of its own ("..., and I'd love to join the team at Veloria")
+    is not covered by a past cue in an earlier clause of the same sentence.
+    """
+    sent_start, sent = _sentence_span(prose, pos)
+    if not past.search(sent):
+        return False
+    at = pos - sent_start
+    start = 0
+    end = len(sent)
+    for m in _CLAUSE_BREAK.finditer(sent):
+        if m.end() <= at:
+            start = m.end()
+        elif m.start() >= at:
+            end = m.start()
+            break
+    clause = sent[start:end]
+    if past.search(clause):
+        return True
+    return not _FORWARD[lang].search(clause)
+
+
+def _sentence_span(prose: str, pos: int) -> tuple[int, str]:
+    start = max(prose.rfind(c, 0, pos) for c in ".!?\n") + 1
+    return start, _sentence_around(prose, pos)
 
 
 def _sentence_around(prose: str, pos: int) -> str:

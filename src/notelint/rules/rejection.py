@@ -24,7 +24,9 @@ class BurnedBridgeRule(Rule):
         Kandidaten entschieden haben"), flags phrases from the `burned-bridge` catalogs
         (rules/en/burned-bridge.yaml, rules/de/burned-bridge.yaml): "your loss", "a waste of
         my time", "I don't see how anyone could be more qualified", "unfair", "you made a
-        mistake", "Zeitverschwendung", "unverschämt", "Das ist Ihr Verlust". Disappointment
+        mistake", "I doubt anyone looked at my application", "it seems the decision was made
+        before I walked in", "Zeitverschwendung", "unverschämt", "Das ist Ihr Verlust",
+        "offenbar stand die Entscheidung schon vorher fest". Disappointment
         said graciously ("I was disappointed, but I understand") is fine. Negated phrases
         ("it was by no means a waste of my time"), quoted ones, lines quoting the company's
         email (`> ...`) and topics ("we talked about unfair pricing") are not flagged. When

@@ -41,8 +41,11 @@ class SelfPromotionRule(Rule):
         tremendous asset", "my skills make me a perfect fit", "Ich bin der perfekte Kandidat",
         "Mit meiner Erfahrung bin ich die ideale Besetzung" and "dass ich Ihr Team bereichern
         würde" are found in any inflection). Clear-cut patterns (ideal candidate, perfect fit,
-        asset, "exceed your expectations", "you won't find anyone better") always warn.
-        Borderline patterns ("I'd be a great fit", "highly qualified", "bestens geeignet")
+        asset, "I'm a strong fit for the role", "I would be a great addition", "I have what it
+        takes", "ich passe sehr gut zu der Stelle", "exceed your expectations", "you won't find
+        anyone better") always warn.
+        Borderline patterns ("I'd be a good fit", "highly qualified", "my experience aligns well
+        with your requirements", "mein Profil entspricht genau Ihren Anforderungen")
         warn only when the note is I-centred: the balance of I/my/me/mine/myself
         (ich/mein/mir/mich) against you/your (Sie/Ihr/Ihnen/euch/du/dein) and the company's
         name from the context reaches `heavy-share` (default 0.7 of both counts together).
