@@ -888,7 +888,10 @@ def _sentence_spans(doc: Doc, toks: _Tokens, lo: int, hi: int) -> list[Span]:
         a, b = sent.start, sent.end
         if idx[b - 1] + len(text[b - 1]) <= lo or idx[a] >= hi:
             continue
-        inside = [i for i in range(a, b) if idx[i] >= lo and idx[i] + len(text[i]) <= hi]
+        if idx[a] >= lo and idx[b - 1] + len(text[b - 1]) <= hi:
+            inside = list(range(a, b))  # offsets grow token by token: all of it is inside
+        else:
+            inside = [i for i in range(a, b) if idx[i] >= lo and idx[i] + len(text[i]) <= hi]
         if not inside:
             continue
         run: list[int] = []
@@ -896,7 +899,7 @@ def _sentence_spans(doc: Doc, toks: _Tokens, lo: int, hi: int) -> list[Span]:
             if (
                 t is None
                 or (space[t] and "\n\n" in text[t].replace(" ", ""))
-                or _starts(toks, t, run)
+                or (run and text[t][:1].isupper() and _starts(toks, t, run))
             ):
                 core = [x for x in run if not space[x]]
                 if any(alpha[x] for x in core):
