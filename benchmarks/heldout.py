@@ -24,6 +24,8 @@ from typing import Any
 
 import yaml
 
+from benchmarks.precision import Score  # one definition of TP/FP/FN/TN and P/R
+
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "benchmarks" / "data" / "heldout.yaml"
 DOC = ROOT / "docs" / "heldout.md"
@@ -47,22 +49,6 @@ without an ask to stay in touch, near-duplicate pairs to the same company, bad f
 Nothing in notelint was changed after the run: the set is a measurement, never a tuning
 target. A rule that is tuned on these notes makes this page worthless; write new held-out
 notes instead."""
-
-
-@dataclass
-class Score:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-    tn: int = 0
-
-    @property
-    def precision(self) -> float | None:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else None
-
-    @property
-    def recall(self) -> float | None:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else None
 
 
 @dataclass
