@@ -11,7 +11,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-from examples_table import fires, load_examples, run_example
+from benchmarks.precision import evaluate, table
+from examples_table import load_examples
 
 RULES = ("generic-phrase", "thanks-only")
 
@@ -19,24 +20,12 @@ RULES = ("generic-phrase", "thanks-only")
 def main(argv: list[str]) -> int:
     verbose = "-v" in argv
     examples = [e for e in load_examples() if e.rule in RULES]
-    print(
-        f"{'rule':<16} {'lang':<4} {'n':>3} {'tp':>3} {'fp':>3} {'fn':>3} {'precision':>9} {'recall':>7}"
-    )
-    for rule in RULES:
-        for lang in ("en", "de"):
-            tp = fp = fn = n = 0
-            for ex in (e for e in examples if e.rule == rule and e.lang == lang):
-                n += 1
-                got = fires(run_example(ex), rule)
-                want = ex.expect == "fail"
-                tp += got and want
-                fp += got and not want
-                fn += want and not got
-                if verbose and got != want:
-                    print(f"  miss: {ex.key} expected {ex.expect}")
-            prec = tp / (tp + fp) if tp + fp else 1.0
-            rec = tp / (tp + fn) if tp + fn else 1.0
-            print(f"{rule:<16} {lang:<4} {n:>3} {tp:>3} {fp:>3} {fn:>3} {prec:>9.3f} {rec:>7.3f}")
+    scores = evaluate(examples)  # the same scoring as python -m benchmarks.precision
+    print(table(scores))
+    if verbose:
+        for (rule, lang), score in scores.items():
+            for miss in score.misses:
+                print(f"  miss: {rule} {lang} {miss}")
     _corpus()
     _timing(examples)
     return 0

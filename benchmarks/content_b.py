@@ -15,30 +15,15 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-from examples_table import fires, load_examples, run_example
+from benchmarks.precision import evaluate, table
+from examples_table import load_examples
 
 RULES = ("no-conversation-reference", "self-promotion")
 
 
 def quality() -> None:
-    print(
-        f"{'rule':28} {'lang':4} {'n':>4} {'tp':>3} {'fp':>3} {'fn':>3} {'prec':>6} {'recall':>6}"
-    )
-    for rule in RULES:
-        for lang in ("en", "de"):
-            tp = fp = fn = n = 0
-            for ex in load_examples():
-                if ex.rule != rule or ex.lang != lang:
-                    continue
-                n += 1
-                got = fires(run_example(ex), rule)
-                want = ex.expect == "fail"
-                tp += got and want
-                fp += got and not want
-                fn += want and not got
-            prec = tp / (tp + fp) if tp + fp else 1.0
-            rec = tp / (tp + fn) if tp + fn else 1.0
-            print(f"{rule:28} {lang:4} {n:>4} {tp:>3} {fp:>3} {fn:>3} {prec:>6.3f} {rec:>6.3f}")
+    """Precision and recall of RULES, scored as python -m benchmarks.precision scores them."""
+    print(table(evaluate([e for e in load_examples() if e.rule in RULES])))
 
 
 def timing(rounds: int = 20) -> None:

@@ -16,7 +16,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-from examples_table import fires, load_examples, run_example
+from benchmarks.precision import evaluate, table
+from examples_table import load_examples
 from name_cases import CASES
 from notelint import Config, Linter
 
@@ -57,20 +58,12 @@ def main() -> int:
     )
     for line in misses:
         print(line)
-    for rule in ("name-misspelled", "wrong-company"):
-        rows = [e for e in load_examples() if e.rule == rule]
-        t = f = m = 0
-        for ex in rows:
-            got_fire = fires(run_example(ex), rule)
-            if got_fire and ex.expect == "fail":
-                t += 1
-            elif got_fire:
-                f += 1
-            elif ex.expect == "fail":
-                m += 1
-        p = t / (t + f) if t + f else 1.0
-        r = t / (t + m) if t + m else 1.0
-        print(f"examples {rule:<16} {len(rows)} notes  precision {p:.3f}  recall {r:.3f}")
+    # the examples table, scored as python -m benchmarks.precision scores it
+    print(
+        table(
+            evaluate([e for e in load_examples() if e.rule in ("name-misspelled", "wrong-company")])
+        )
+    )
     for linter in linters.values():
         linter.close()
     return 0
