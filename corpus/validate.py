@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from gold import CONTENT_RULES, LABELS, note_rules  # noqa: E402
+from gold import CONTENT_RULES, LABELS, note_rules
 
 KINDS = frozenset(
     {

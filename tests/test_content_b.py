@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from notelint._nlp import make_doc
-from notelint.rules._balance import balance
 from notelint.rules._topics import find_topics, parse_topic
 
 GENERIC = frozenset({"project", "projekt", "team", "trip"})
@@ -56,29 +55,6 @@ def test_topic_is_not_found(topic: str, text: str, lang: str) -> None:
 def test_topic_words_order_free_within_window() -> None:
     far = "San Francisco is lovely. " + "Lorem ipsum dolor sit amet. " * 12 + "A trip."
     assert referenced("San Francisco trip", far, "en")  # "San Francisco" alone is enough
-
-
-def test_balance_counts_first_and_second_person() -> None:
-    bal = balance(
-        make_doc("I think my work suits you and your team at Acme.", "en"), "en", {"acme"}
-    )
-    assert (bal.first, bal.second) == (2, 3)
-    assert bal.i_share == pytest.approx(0.4)
-
-
-def test_balance_german_formal_address_and_company() -> None:
-    doc = make_doc("Ich freue mich auf Ihr Team bei Vantor und danke Ihnen.", "de")
-    bal = balance(doc, "de", {"vantor"})
-    assert (bal.first, bal.second) == (2, 3)
-
-
-def test_balance_german_lowercase_sie_is_third_person() -> None:
-    bal = balance(make_doc("Ich fand, sie hat ihr Projekt gut erklärt.", "de"), "de")
-    assert (bal.first, bal.second) == (1, 0)
-
-
-def test_balance_without_pronouns_is_neutral() -> None:
-    assert balance(make_doc("Great chat.", "en"), "en").i_share == 0.5
 
 
 def test_user_pack_extends_generic_vocabulary(tmp_path: object) -> None:

@@ -4,47 +4,32 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from pydantic import Field
-
 from notelint._models import Finding, Severity
 from notelint._note import Note
-from notelint._rule import Rule, RuleOptions
-from notelint.rules._specificity import Vocabulary, content_span, evidence
+from notelint._rule import Rule
+from notelint.rules._content import analysis, first_sentence, note_level
 from notelint.rules._topics import Topic, find_topics, parse_topic
-
-
-class NoConversationReferenceOptions(RuleOptions):
-    min_evidence: int = Field(
-        default=1,
-        ge=1,
-        description="without topics: specific words needed for the note to count as specific",
-    )
 
 
 class NoConversationReferenceRule(Rule):
     """Nothing in the note comes from the conversation: no topic, no specific detail.
 
     What it does:
-        With `topics` in the context, looks for each topic in the body by lemma and fuzzy
-        matching: word order is free, inflections, German compounds and hyphen parts count
-        ("your trip to San Francisco" refers to the topic "San Francisco trip", "des
-        Lagersystems" to "Lagersystem", "das Kundenportal-Relaunch" to "Kundenportal"), and a
-        typo of one letter in a long word is tolerated; short words must match exactly. It warns
-        when none of the topics is referenced and names them. When at least one topic is
-        referenced the rule is silent: one real reference is what the advice asks for.
+        Reads the sentence functions of the message (docs/content-model.md): a model trained
+        on the labeled corpus gives each sentence a probability of referring to something
+        specific from this conversation or this company (a project, a person, a question
+        asked, a detail of the place, a number), from open-vocabulary evidence (names,
+        numbers, words rare in the language and unknown to the genre, the context's topics,
+        interviewers and company) as well as its words. When no sentence does (1 - the
+        largest such probability is the score), it warns at the calibrated threshold and
+        gives an info finding in the band just below. The company's name or the job title
+        alone, and slot text left from a template, are not specific.
 
-        Without topics, a specificity measure decides (docs/specificity.md). The salutation,
-        a subject line and the sign-off block are set aside. A word in the rest is evidence
-        of a specific note when it is a number that is not part of a date, a named thing (a
-        capitalized word that is not sentence-initial and not a greeting word, weekday, month,
-        title or a name from the context, salutation or sign-off, and not a company in a slot
-        such as "the team at Acme"), or a concrete content word: not a stop word and not in the
-        generic follow-up vocabulary of the language (the catalog
-        rules/<lang>/no-conversation-reference.yaml: thank, opportunity, position, team,
-        interview, conversation, forward, hear, ...; German compounds made only of such words,
-        "Vorstellungsgespräch", are generic too). The rule warns when the note has no such
-        word at all (option `min-evidence`, default 1). Precision first: one specific word is
-        enough to stay silent.
+        With `topics` in the context, each topic is also looked for in the body by lemma and
+        fuzzy matching (word order free, inflections, German compounds and hyphen parts, one
+        typo in a long word): when one is referenced the rule is silent; when none is, it
+        names them, as a warning unless the model sees a clearly specific sentence (then as
+        info). Replies to a rejection are left to the rejection rules.
 
     Why it matters:
         Recruiters compare the notes they receive and recognise canned ones at once. Pulling
@@ -65,25 +50,32 @@ class NoConversationReferenceRule(Rule):
 
     id = "no-conversation-reference"
     severity = Severity.warning
-    Options = NoConversationReferenceOptions
 
     def check(self, note: Note) -> Iterable[Finding]:
-        # an empty body is another rule's business
-        if note.words == 0:
+        a = analysis(self, note)
+        # a reply to a rejection, or an empty message: other rules speak
+        if a.rejection or not any(s.label != "structure" for s in a.sentences):
             return
-        vocab = self._vocabulary(note.lang)
-        if note.context.topics:
-            yield from self._check_topics(note, vocab)
-            return
+        severity = note_level(self, a)
         ctx = note.context
-        names = [*ctx.names(), *([ctx.role] if ctx.role else [])]
-        role_words = ctx.role.split() if ctx.role else []
-        found = evidence(note.doc, vocab, names, role_words=role_words)
-        opts = self.options
-        assert isinstance(opts, NoConversationReferenceOptions)
-        if len(found) >= opts.min_evidence:
+        start, end = first_sentence(note, a)
+        if ctx.topics:
+            lang = note.lang
+            topics = [self._topic(t, lang) for t in ctx.topics]
+            if any(find_topics(topics, note.doc, lang).values()):
+                return
+            named = ", ".join(f"'{t}'" for t in ctx.topics)
+            yield self.finding(
+                note,
+                start,
+                end,
+                f"None of the topics from the interview is mentioned ({named}); refer to one "
+                f"of them, e.g. '{ctx.topics[0]}', to show you listened.",
+                severity=severity if severity is not None else Severity.info,
+            )
             return
-        start, end = self._anchor(note)
+        if severity is None:
+            return
         at = f" at {ctx.company}" if ctx.company else ""
         yield self.finding(
             note,
@@ -91,30 +83,12 @@ class NoConversationReferenceRule(Rule):
             end,
             "Nothing in this note is specific to the conversation (no project, detail, name or "
             f"number from it); add one thing you talked about{at} to show you listened.",
+            severity=severity,
         )
 
-    def _check_topics(self, note: Note, vocab: Vocabulary) -> Iterable[Finding]:
-        lang = note.lang
-        topics = [self._topic(t, lang, vocab) for t in note.context.topics]
-        found = find_topics(topics, note.doc, lang)
-        if any(found.values()):
-            return
-        named = ", ".join(f"'{t}'" for t in note.context.topics)
-        start, end = self._anchor(note)
-        one = note.context.topics[0]
-        yield self.finding(
-            note,
-            start,
-            end,
-            f"None of the topics from the interview is mentioned ({named}); refer to one of "
-            f"them, e.g. '{one}', to show you listened.",
-            suggestions=[],
-        )
-
-    def _vocabulary(self, lang: str) -> Vocabulary:
-        def build() -> Vocabulary:
+    def _generic(self, lang: str) -> frozenset[str]:
+        def build() -> frozenset[str]:
             from notelint._nlp import make_doc
-            from notelint.rules._topics import _stop_words
 
             words: set[str] = set()
             for entry in self.env.catalog(self.id, lang):
@@ -122,26 +96,19 @@ class NoConversationReferenceRule(Rule):
                     continue
                 w = entry.pattern.lower()
                 words.add(w)
-                words.update(t.norm_ for t in make_doc(w, lang) if len(make_doc(w, lang)) == 1)
-            return Vocabulary(lang=lang, generic=frozenset(words), stop=_stop_words(lang))
+                doc = make_doc(w, lang)
+                if len(doc) == 1:
+                    words.add(doc[0].norm_)
+            return frozenset(words)
 
-        vocab: Vocabulary = self.env.cached(("no-conversation-reference:vocab", lang), build)
-        return vocab
+        generic: frozenset[str] = self.env.cached(
+            ("no-conversation-reference:generic", lang), build
+        )
+        return generic
 
-    def _topic(self, text: str, lang: str, vocab: Vocabulary) -> Topic:
+    def _topic(self, text: str, lang: str) -> Topic:
         topic: Topic = self.env.cached(
             ("no-conversation-reference:topic", lang, text),
-            lambda: parse_topic(text, lang, vocab.generic),
+            lambda: parse_topic(text, lang, self._generic(lang)),
         )
         return topic
-
-    def _anchor(self, note: Note) -> tuple[int, int]:
-        """Whole-file span of the first sentence of the note's content (after the salutation)."""
-        first, _ = content_span(note.doc)
-        for sent in note.sentences():
-            if sent.end_char > first:
-                s = max(sent.start_char, first)
-                while s < sent.end_char and note.prose[s].isspace():
-                    s += 1
-                return note.at(s), note.at(sent.end_char)
-        return note.at(0), note.at(0)

@@ -1,0 +1,78 @@
+"""What the content rules share: the note's analysis, its calibrated levels and spans.
+
+The rules themselves (generic-phrase, thanks-only, self-promotion, burned-bridge,
+no-stay-in-touch, no-conversation-reference) are thin: each reads the sentence functions of
+:mod:`notelint._analysis` and the note-level score of :mod:`notelint._analysis.judge`, and
+reports a warning (or the rule's configured severity) at or above the calibrated ``warn``
+threshold, an info finding in the band between ``info`` and ``warn``, nothing below.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from notelint._analysis import NoteAnalysis, Sentence, analyse
+from notelint._analysis.judge import DEFAULTS, score
+from notelint._models import Severity
+
+if TYPE_CHECKING:
+    from notelint._note import Note
+    from notelint._rule import Rule
+
+INFERRED = " (this reads as a reply to a rejection; set `stage: after-rejection` to be explicit)"
+
+
+def analysis(rule: Rule, note: Note) -> NoteAnalysis:
+    return analyse(note, rule.env)
+
+
+def thresholds(a: NoteAnalysis, rule_id: str) -> tuple[float, float]:
+    d = DEFAULTS[rule_id]
+    return a.threshold(rule_id, "warn", d["warn"]), a.threshold(rule_id, "info", d["info"])
+
+
+def level(rule: Rule, value: float, a: NoteAnalysis, rule_id: str | None = None) -> Severity | None:
+    """The rule's severity at or above ``warn``, info in the middle band, else None."""
+    warn, info = thresholds(a, rule_id or rule.id)
+    if value >= warn:
+        return rule.level if rule.level != Severity.info else Severity.warning
+    if value >= info:
+        return Severity.info
+    return None
+
+
+def note_level(rule: Rule, a: NoteAnalysis, rule_id: str | None = None) -> Severity | None:
+    rid = rule_id or rule.id
+    return level(rule, score(rid, a.sentences), a, rid)
+
+
+def span(note: Note, s: Sentence) -> tuple[int, int]:
+    """Whole-file offsets of a sentence."""
+    return note.at(s.start), note.at(s.end)
+
+
+def stage_suffix(a: NoteAnalysis) -> str:
+    return INFERRED if a.rejection and a.stage_inferred else ""
+
+
+def message_span(note: Note, a: NoteAnalysis) -> tuple[int, int]:
+    """The whole message (first to last sentence), or the start of the body."""
+    sents = [s for s in a.sentences if s.label != "structure"]
+    if not sents:
+        return note.body_start, note.body_start
+    return note.at(sents[0].start), note.at(sents[-1].end)
+
+
+def first_sentence(note: Note, a: NoteAnalysis) -> tuple[int, int]:
+    sents = [s for s in a.sentences if s.label != "structure"]
+    if not sents:
+        return note.body_start, note.body_start
+    return span(note, sents[0])
+
+
+def last_sentence(note: Note, a: NoteAnalysis) -> tuple[int, int]:
+    sents = [s for s in a.sentences if s.label != "structure" and len(s.text.split()) >= 3]
+    sents = sents or [s for s in a.sentences if s.label != "structure"]
+    if not sents:
+        return note.body_start, note.body_start
+    return span(note, sents[-1])
