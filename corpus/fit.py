@@ -167,7 +167,11 @@ def _counts(
 def _pick(points: list[tuple[float, int, int, int]]) -> float | None:
     """The threshold with a margin: among thresholds whose precision is at least the target
     and whose recall is within 0.03 of the best such recall, the middle one."""
-    feasible = [(t, tp / (tp + fn) if tp + fn else 0.0) for t, tp, fp, fn in points if tp and tp / (tp + fp) >= TARGET_PRECISION]
+    feasible = [
+        (t, tp / (tp + fn) if tp + fn else 0.0)
+        for t, tp, fp, fn in points
+        if tp and tp / (tp + fp) >= TARGET_PRECISION
+    ]
     if not feasible:
         return None
     best = max(r for _, r in feasible)
@@ -195,8 +199,18 @@ def calibrate(judged: list[dict[str, Any]]) -> dict[str, dict[str, float]]:
             fn += gold and not got
         points.append((t, tp, fp, fn))
     stage = _pick(points)
-    th["stage"] = {"warn": stage if stage is not None else 0.9, "info": stage if stage is not None else 0.9}
-    for rule in ("thanks-only", "no-conversation-reference", "self-promotion", "burned-bridge", "no-stay-in-touch", "generic-phrase"):
+    th["stage"] = {
+        "warn": stage if stage is not None else 0.9,
+        "info": stage if stage is not None else 0.9,
+    }
+    for rule in (
+        "thanks-only",
+        "no-conversation-reference",
+        "self-promotion",
+        "burned-bridge",
+        "no-stay-in-touch",
+        "generic-phrase",
+    ):
         values = [x * 3 for x in grid] if rule == "generic-phrase" else grid
         points = []
         info = None
@@ -301,8 +315,8 @@ def fit_language(
     weights = {}
     for j, name in enumerate(vec.feature_names_):
         col = coef[:, j]
-        if np.abs(col).max() >= 1e-3:
-            weights[name] = [round(float(v), 4) for v in col]
+        if np.abs(col).max() >= 0.01:  # weights below this change no probability visibly
+            weights[name] = [round(float(v), 3) for v in col]
     data: dict[str, Any] = {
         "lang": lang,
         "classes": list(CLASSES),
@@ -312,9 +326,9 @@ def fit_language(
         "meta": {"thresholds": thresholds, "C": best_c, "seed": SEED},
         "stage_bias": round(float(stage_model.intercept_[0]), 4),
         "stage_weights": {
-            name: round(float(w), 4)
+            name: round(float(w), 3)
             for name, w in zip(svec.feature_names_, stage_model.coef_[0], strict=True)
-            if abs(w) >= 1e-3
+            if abs(w) >= 0.01
         },
     }
     from notelint._analysis.model import FunctionModel

@@ -281,6 +281,7 @@ def featurize(
         return structure, slots, []
     classes = _context_classes(note)
     hits = _catalog_hits(note, env)
+    generic = generic_words(env, lang)
     stage = note.context.stage.value if note.context.stage is not None else "unknown"
     in_slot = _slot_tokens(cols.idx, slots)
     sentences: list[Sentence] = []
@@ -319,7 +320,13 @@ def featurize(
             catalog_feats.append(f"cat:{r}")
             catalog_feats.append(f"catk:{r}:{entry.kind or ('weak' if entry.weight < 1 else '-')}")
         feats, words = sentence_features(
-            toks, lang=lang, vocab=vocab, position=position, stage=stage, catalog=catalog_feats
+            toks,
+            lang=lang,
+            vocab=vocab,
+            position=position,
+            stage=stage,
+            catalog=catalog_feats,
+            generic=generic,
         )
         evidence = [t.text for t, w in zip(toks, words, strict=True) if w in EVIDENCE]
         sentences.append(
@@ -333,6 +340,27 @@ def featurize(
             )
         )
     return structure, slots, sentences
+
+
+def generic_words(env: RuleEnv, lang: str) -> frozenset[str]:
+    """The generic follow-up vocabulary of the packs (no-conversation-reference, kind generic)."""
+
+    def build() -> frozenset[str]:
+        from notelint._nlp import make_doc
+
+        words: set[str] = set()
+        for entry in env.catalog("no-conversation-reference", lang):
+            if entry.kind not in (None, "generic"):
+                continue
+            w = entry.pattern.lower()
+            words.add(w)
+            doc = make_doc(w, lang)
+            if len(doc) == 1:
+                words.add(doc[0].norm_)
+        return frozenset(words)
+
+    generic: frozenset[str] = env.cached(("analysis:generic-words", lang), build)
+    return generic
 
 
 def _slot_tokens(idx: list[int], slots: list[Slot]) -> set[int]:

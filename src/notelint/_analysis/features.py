@@ -8,6 +8,9 @@ the model sees at run time exactly what it was trained on. A token becomes:
   template slot; ``<num>`` for a number;
 * its lemma (lowercase) when the lemma is in the model's genre vocabulary (words that several
   writers of the training corpus used: the stock vocabulary of follow-up notes);
+* ``<generic>`` for a word of the generic follow-up vocabulary of the rule packs
+  (rules/<lang>/no-conversation-reference.yaml and the user's packs: words that say nothing
+  about one conversation);
 * otherwise an open-vocabulary class from how rare the word is in the language at large
   (:mod:`notelint._analysis.lexicon`) and, in English, whether it is capitalised inside the
   sentence (a name): ``<cap>``, ``<rare>``, ``<uncommon>``, ``<mid>``, ``<common>``.
@@ -72,7 +75,9 @@ class Tok:
     initial: bool  # first word of the sentence
 
 
-def token_class(tok: Tok, lang: str, vocab: frozenset[str]) -> str | None:
+def token_class(
+    tok: Tok, lang: str, vocab: frozenset[str], generic: frozenset[str] = frozenset()
+) -> str | None:
     """The feature word of a token (None for punctuation and space)."""
     if tok.kind in ("punct", "space"):
         return None
@@ -82,6 +87,8 @@ def token_class(tok: Tok, lang: str, vocab: frozenset[str]) -> str | None:
         return tok.norm
     if tok.lower in vocab:
         return tok.lower
+    if tok.norm in generic or tok.lower in generic:
+        return "<generic>"
     if lang == "en" and not tok.initial and tok.text[:1].isupper():
         return "<cap>"
     return f"<{rarity(tok.lower, lang)}>"
@@ -102,12 +109,13 @@ def sentence_features(
     position: str,
     stage: str,
     catalog: Iterable[str] = (),
+    generic: frozenset[str] = frozenset(),
 ) -> tuple[list[str], list[str | None]]:
     """The features of one sentence and each token's feature word (None: punctuation, space).
 
     ``position``: first, last, only or middle.
     """
-    classes = [token_class(t, lang, vocab) for t in toks]
+    classes = [token_class(t, lang, vocab, generic) for t in toks]
     words = [c for c in classes if c is not None]
     feats = {f"u:{w}" for w in words}
     feats.update(f"b:{a}_{b}" for a, b in zip(["<s>", *words], [*words, "</s>"], strict=True))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from notelint._analysis import generic_words
 from notelint._models import Finding, Severity
 from notelint._note import Note
 from notelint._rule import Rule
@@ -86,29 +87,9 @@ class NoConversationReferenceRule(Rule):
             severity=severity,
         )
 
-    def _generic(self, lang: str) -> frozenset[str]:
-        def build() -> frozenset[str]:
-            from notelint._nlp import make_doc
-
-            words: set[str] = set()
-            for entry in self.env.catalog(self.id, lang):
-                if entry.kind not in (None, "generic"):
-                    continue
-                w = entry.pattern.lower()
-                words.add(w)
-                doc = make_doc(w, lang)
-                if len(doc) == 1:
-                    words.add(doc[0].norm_)
-            return frozenset(words)
-
-        generic: frozenset[str] = self.env.cached(
-            ("no-conversation-reference:generic", lang), build
-        )
-        return generic
-
     def _topic(self, text: str, lang: str) -> Topic:
         topic: Topic = self.env.cached(
             ("no-conversation-reference:topic", lang, text),
-            lambda: parse_topic(text, lang, self._generic(lang)),
+            lambda: parse_topic(text, lang, generic_words(self.env, lang)),
         )
         return topic
