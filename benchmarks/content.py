@@ -45,6 +45,7 @@ def evaluate(split: str) -> dict[str, Any]:
     sys.path.insert(0, str(ROOT))
     from corpus.gold import CONTENT_RULES
     from corpus.load import folder, is_dev, read
+
     from notelint import Config, Linter
     from notelint._engine import NoteInput
 

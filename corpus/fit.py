@@ -125,6 +125,7 @@ def judge_notes(
                 "scores": {r: score(r, ss) for r in RULES},
                 "given": given,
                 "stage_p": stage_p[k] if stage_p is not None else 0.0,
+                "sentences": ss,
             }
         )
     return out
@@ -133,7 +134,9 @@ def judge_notes(
 def is_rejection(j: dict[str, Any], t_stage: float) -> bool:
     if j["given"] is not None:
         return bool(j["given"] == "after-rejection")
-    return bool(j["stage_p"] >= t_stage)
+    from notelint._analysis.judge import inferred_rejection
+
+    return inferred_rejection(j["stage_p"], t_stage, j["sentences"])
 
 
 def fires(
@@ -193,7 +196,7 @@ def calibrate(judged: list[dict[str, Any]]) -> dict[str, dict[str, float]]:
             if j["given"] is not None:
                 continue
             gold = j["item"].stage == "after-rejection"
-            got = bool(j["stage_p"] >= t)
+            got = is_rejection(j, t)
             tp += gold and got
             fp += got and not gold
             fn += gold and not got

@@ -33,7 +33,7 @@ def test_user_pack_adds_phrases(tmp_path: Path) -> None:
     pack.mkdir(parents=True)
     (pack / "extra.yaml").write_text(
         "rule: generic-phrase\nlang: en\nentries:\n"
-        '- {pattern: "send good vibe your way", kind: closer, why: "Cute but empty.", '
+        '- {pattern: "send good vibes your way", kind: closer, why: "Cute but empty.", '
         'instead: "Wish them luck with something they mentioned."}\n'
         '- {pattern: "i remain your humble servant", kind: closer, why: "Archaic.", '
         'instead: "Drop it."}\n',
@@ -64,7 +64,7 @@ def test_pack_entry_may_be_just_a_pattern(tmp_path: Path) -> None:
     """docs/packs.md shows `kind: closing` and a bare pattern string: both are accepted."""
     (tmp_path / "extra.yaml").write_text(
         "rule: generic-phrase\nlang: en\nentries:\n"
-        '- {pattern: "send good vibe your way", kind: closing}\n'
+        '- {pattern: "send good vibes your way", kind: closing}\n'
         '- "i remain your humble servant"\n',
         "utf-8",
     )

@@ -57,22 +57,31 @@ def test_topic_words_order_free_within_window() -> None:
     assert referenced("San Francisco trip", far, "en")  # "San Francisco" alone is enough
 
 
-def test_user_pack_extends_generic_vocabulary(tmp_path: object) -> None:
-    """A coach's pack adds a generic word: the note loses its only specific word and fires."""
+def test_user_pack_generic_words_are_no_evidence(tmp_path: object) -> None:
+    """A coach's pack adds generic words: they leave the features and the specific evidence."""
     from pathlib import Path
 
-    import notelint
+    from notelint import Config
+    from notelint._analysis import featurize
+    from notelint._analysis.model import load_model
+    from notelint._engine import RuleEnv, parse_note
+    from notelint._packs import Packs
 
     folder = Path(str(tmp_path)) / "pack"
     folder.mkdir()
     (folder / "generic.yaml").write_text(
-        "rule: no-conversation-reference\nlang: en\nentries: [synergy]\n", "utf-8"
+        "rule: no-conversation-reference\nlang: en\nentries: [synergy, flywheel]\n", "utf-8"
     )
-    text = "Dear Ana,\n\nThank you for the interview and the synergy.\n\nBest,\nKai\n"
-    cfg = {"select": ["no-conversation-reference"], "lang": "en"}
-    plain = notelint.check(text, config=notelint.Config.model_validate(cfg))
-    packed = notelint.check(
-        text, config=notelint.Config.model_validate({**cfg, "packs": [str(folder)]})
-    )
-    assert not plain.findings
-    assert [f.rule for f in packed.findings] == ["no-conversation-reference"]
+    text = "Dear Ana,\n\nThank you for the synergy flywheel sketch.\n\nBest,\nKai\n"
+    vocab = load_model("en").vocab
+
+    def sentence(packs: tuple[str, ...]) -> object:
+        config = Config.model_validate({"lang": "en", "packs": list(packs)})
+        env = RuleEnv(config, Packs(packs))
+        note = parse_note(text, path=None, config=config)
+        return featurize(note, env, vocab)[2][0]
+
+    plain, packed = sentence(()), sentence((str(folder),))
+    assert {"synergy", "flywheel"} <= set(plain.evidence)  # type: ignore[attr-defined]
+    assert packed.evidence == []  # type: ignore[attr-defined]
+    assert len(packed.features) < len(plain.features)  # type: ignore[attr-defined]

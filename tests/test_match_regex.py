@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 import yaml
+from corpus.load import ROOT
 
 from examples_table import load_examples
 from notelint import Config
@@ -16,7 +17,6 @@ from notelint._engine import RuleEnv
 from notelint._match import PhraseCatalogMatcher
 from notelint._nlp import make_doc
 from notelint._packs import Packs
-from corpus.load import ROOT
 
 CATALOGS = ("self-promotion", "burned-bridge", "no-stay-in-touch", "rejection-reply")
 

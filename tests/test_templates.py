@@ -94,7 +94,8 @@ def test_fill_offsets_round_trip() -> None:
 
 
 def test_templates_glob_in_config(tmp_path: Path) -> None:
-    (tmp_path / "notelint.toml").write_text('templates = ["tpl/*.md"]\n')
+    # slots in matching files are variables, not leftovers (content rules judge other things)
+    (tmp_path / "notelint.toml").write_text('templates = ["tpl/*.md"]\nselect = ["placeholder"]\n')
     (tmp_path / "tpl").mkdir()
     p = tmp_path / "tpl" / "a.md"
     p.write_text("Dear {{ recipient }},\n\nThanks for explaining {{ topic }}.\n")

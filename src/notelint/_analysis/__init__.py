@@ -104,7 +104,7 @@ class Sentence:
     end: int
     text: str
     features: list[str]
-    catalog: list[tuple[str, Any]]  # (rule, CatalogEntry) of the pack entries matching in it
+    catalog: list[tuple[str, Any, int, int]]  # (rule, CatalogEntry, start, end) of pack matches
     evidence: list[str]  # words that are evidence of something specific
     probs: dict[str, float] = field(default_factory=dict)
 
@@ -116,7 +116,11 @@ class Sentence:
         return sum(self.probs.get(x, 0.0) for x in labels)
 
     def hits(self, rule: str) -> list[Any]:
-        return [e for r, e in self.catalog if r == rule]
+        return [e for r, e, _, _ in self.catalog if r == rule]
+
+    def hit_span(self, rule: str) -> tuple[int, int] | None:
+        """Body offsets of the first match of ``rule``'s catalog in the sentence."""
+        return next(((a, b) for r, _, a, b in self.catalog if r == rule), None)
 
 
 @dataclass
@@ -314,9 +318,9 @@ def featurize(
             if k == len(ranges) - 1
             else "middle"
         )
-        catalog = [(r, entry) for a, b, r, entry in hits if start_char <= a and b <= end_char]
+        catalog = [(r, entry, a, b) for a, b, r, entry in hits if start_char <= a and b <= end_char]
         catalog_feats: list[str] = []
-        for r, entry in catalog:
+        for r, entry, _, _ in catalog:
             catalog_feats.append(f"cat:{r}")
             catalog_feats.append(f"catk:{r}:{entry.kind or ('weak' if entry.weight < 1 else '-')}")
         feats, words = sentence_features(
@@ -342,24 +346,35 @@ def featurize(
     return structure, slots, sentences
 
 
-def generic_words(env: RuleEnv, lang: str) -> frozenset[str]:
-    """The generic follow-up vocabulary of the packs (no-conversation-reference, kind generic)."""
+def generic_words(env: RuleEnv, lang: str, *, builtin: bool = False) -> frozenset[str]:
+    """The generic follow-up vocabulary of the packs (no-conversation-reference, kind generic).
+
+    Only the user's packs by default: the model learned the built-in vocabulary from the
+    corpus, a coach's added words are left out of the features (:func:`token_class`).
+    """
 
     def build() -> frozenset[str]:
         from notelint._nlp import make_doc
+        from notelint._packs import builtin_pack_dir
 
+        base = str(builtin_pack_dir())
         words: set[str] = set()
-        for entry in env.catalog("no-conversation-reference", lang):
-            if entry.kind not in (None, "generic"):
+        for f in env.packs.files:
+            if f.rule != "no-conversation-reference" or lang not in f.lang:
                 continue
-            w = entry.pattern.lower()
-            words.add(w)
-            doc = make_doc(w, lang)
-            if len(doc) == 1:
-                words.add(doc[0].norm_)
+            if not builtin and f.source.startswith(base):
+                continue
+            for entry in f.entries:
+                if entry.kind not in (None, "generic"):
+                    continue
+                w = entry.pattern.lower()
+                words.add(w)
+                doc = make_doc(w, lang)
+                if len(doc) == 1:
+                    words.add(doc[0].norm_)
         return frozenset(words)
 
-    generic: frozenset[str] = env.cached(("analysis:generic-words", lang), build)
+    generic: frozenset[str] = env.cached(("analysis:generic-words", lang, builtin), build)
     return generic
 
 
@@ -397,10 +412,10 @@ def analyse(note: Note, env: RuleEnv) -> NoteAnalysis:
         result.rejection = stage.value == "after-rejection"
         result.stage_inferred = False
     elif model is not None and sentences:
-        from notelint._analysis.judge import DEFAULTS, stage_features
+        from notelint._analysis.judge import DEFAULTS, inferred_rejection, stage_features
 
         result.rejection_p = model.rejection_probability(stage_features(sentences))
         cut = result.threshold("stage", "warn", DEFAULTS["stage"]["warn"])
-        result.rejection = result.rejection_p >= cut
+        result.rejection = inferred_rejection(result.rejection_p, cut, sentences)
     note.__dict__[key] = result  # type: ignore[index]
     return result

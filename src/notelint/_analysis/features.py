@@ -8,9 +8,9 @@ the model sees at run time exactly what it was trained on. A token becomes:
   template slot; ``<num>`` for a number;
 * its lemma (lowercase) when the lemma is in the model's genre vocabulary (words that several
   writers of the training corpus used: the stock vocabulary of follow-up notes);
-* ``<generic>`` for a word of the generic follow-up vocabulary of the rule packs
-  (rules/<lang>/no-conversation-reference.yaml and the user's packs: words that say nothing
-  about one conversation);
+* nothing (left out like punctuation) for a word a user's pack adds to the generic
+  follow-up vocabulary (``rule: no-conversation-reference``), so a coach's pack can take a
+  word's weight as evidence away;
 * otherwise an open-vocabulary class from how rare the word is in the language at large
   (:mod:`notelint._analysis.lexicon`) and, in English, whether it is capitalised inside the
   sentence (a name): ``<cap>``, ``<rare>``, ``<uncommon>``, ``<mid>``, ``<common>``.
@@ -88,7 +88,7 @@ def token_class(
     if tok.lower in vocab:
         return tok.lower
     if tok.norm in generic or tok.lower in generic:
-        return "<generic>"
+        return None  # a word of the generic vocabulary says nothing: left out
     if lang == "en" and not tok.initial and tok.text[:1].isupper():
         return "<cap>"
     return f"<{rarity(tok.lower, lang)}>"

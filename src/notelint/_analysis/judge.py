@@ -20,7 +20,8 @@ The scores, over the message's sentences (P = the model's probability):
 Rejection replies are those with ``stage: after-rejection``, or, without a stage, those the
 note-level stage model (a logistic regression over the words and catalog hits of all the
 message's sentences, trained with the sentence model) gives a probability of at least the
-calibrated ``stage`` threshold.
+calibrated ``stage`` threshold and either at least 0.7 or a sentence reacts to a decision
+(acknowledges it, attacks it, or asks to stay in touch).
 """
 
 from __future__ import annotations
@@ -79,6 +80,24 @@ def score(rule: str, sentences: Sequence[Sentence]) -> float:
     if rule == "no-stay-in-touch":
         return 1.0 - max(s.p("stay_in_touch") for s in sents)
     raise KeyError(rule)
+
+
+REACTIONS = ("decision", "hostility", "stay_in_touch")
+
+
+def has_rejection_cue(sentences: Sequence[Sentence]) -> bool:
+    """A sentence that reacts to a decision (acknowledges it, attacks it, or asks to stay in
+    touch): an inferred rejection needs one besides the stage model's probability."""
+    return any(s.label in REACTIONS for s in body(sentences))
+
+
+SURE_REJECTION = 0.7
+
+
+def inferred_rejection(p: float, cut: float, sentences: Sequence[Sentence]) -> bool:
+    """Without a stage: a reply to a rejection when the stage model is sure, or above its
+    threshold with a sentence that reacts to a decision."""
+    return p >= cut and (p >= max(SURE_REJECTION, cut) or has_rejection_cue(sentences))
 
 
 def stage_features(sentences: Sequence[Sentence]) -> set[str]:

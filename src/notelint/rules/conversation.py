@@ -90,6 +90,6 @@ class NoConversationReferenceRule(Rule):
     def _topic(self, text: str, lang: str) -> Topic:
         topic: Topic = self.env.cached(
             ("no-conversation-reference:topic", lang, text),
-            lambda: parse_topic(text, lang, generic_words(self.env, lang)),
+            lambda: parse_topic(text, lang, generic_words(self.env, lang, builtin=True)),
         )
         return topic

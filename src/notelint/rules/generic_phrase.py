@@ -71,10 +71,12 @@ class GenericPhraseRule(Rule):
 
     def check(self, note: Note) -> Iterable[Finding]:
         a = analysis(self, note)
-        # a reply to a rejection, or a note of thanks alone: other rules speak
-        if a.rejection or note_level(self, a, "thanks-only") not in (None, Severity.info):
+        # a reply to a rejection: the rejection rules speak
+        if a.rejection:
             return
-        severity = note_level(self, a)
+        # a note of thanks alone is thanks-only's finding; canned phrases still get info
+        thanks_only = note_level(self, a, "thanks-only") not in (None, Severity.info)
+        severity = None if thanks_only else note_level(self, a)
         sents = body(a.sentences)
         stock = [s for s in sents if _stock(s)]
         if severity is None:

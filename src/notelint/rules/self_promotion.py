@@ -77,6 +77,11 @@ class SelfPromotionRule(Rule):
         for s, severity in claims(self, a):
             hint = next((e.instead for e in s.hits("self-promotion") if e.instead), None)
             start, end = span(note, s)
+            pin = s.hit_span("self-promotion")
+            if pin is not None:  # the catalog knows the phrase: point at it, from a word start
+                start, end = note.at(pin[0]), note.at(pin[1])
+                while start > note.at(s.start) and not note.text[start - 1].isspace():
+                    start -= 1  # "won't": from "wo", not from "n't"
             yield self.finding(
                 note,
                 start,
