@@ -18,7 +18,7 @@ from typing import Any, TextIO
 from notelint import __version__
 from notelint._config import Config, load_config_file, path_matches
 from notelint._errors import InputError, NotelintError, UsageError, hint
-from notelint._io import NOTE_SUFFIXES, atomic_write, decode_note
+from notelint._io import NOTE_SUFFIXES, atomic_write, decode_note, resolved
 from notelint._models import Output, Report, Severity
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -155,12 +155,12 @@ def collect(
             if not found:
                 errors.append(InputError("E007", path=raw))
             for fp in found:
-                if fp.resolve() not in seen:
-                    seen.add(fp.resolve())
+                if resolved(fp) not in seen:
+                    seen.add(resolved(fp))
                     out.append(fp)
-        elif p.exists() or p.is_symlink():
-            if p.resolve() not in seen:
-                seen.add(p.resolve())
+        elif p.is_symlink() or p.exists():
+            if resolved(p) not in seen:
+                seen.add(resolved(p))
                 out.append(p)
         else:
             errors.append(InputError("E008", path=raw))

@@ -16,7 +16,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from notelint._context import Context, normalize_lang
-from notelint._errors import ConfigError
+from notelint._errors import ConfigError, format_problem
 from notelint._models import Severity
 
 if sys.version_info >= (3, 11):
@@ -35,6 +35,15 @@ class _Strict(BaseModel):
     model_config = ConfigDict(
         extra="forbid", frozen=True, populate_by_name=True, alias_generator=_kebab
     )
+
+    def __init__(self, **data: Any) -> None:
+        """A bad value is a :class:`~notelint.ConfigError` (one line), not a raw pydantic error,
+        whether the model is built in Python or by ``model_validate``."""
+        try:
+            super().__init__(**data)
+        except ValidationError as exc:
+            where = "" if type(self) is Config else "languagetool."
+            raise ConfigError("C001", detail=_format_validation(exc, where)) from None
 
 
 class LanguageToolConfig(_Strict):
@@ -95,6 +104,14 @@ class Config(_Strict):
     def _lang(cls, value: str | None) -> str | None:
         return normalize_lang(value) if value else None
 
+    @field_validator("docs_url")
+    @classmethod
+    def _docs_url(cls, value: str) -> str:
+        problem = format_problem(value, "rule")
+        if problem:
+            raise ValueError(problem)
+        return value
+
     @field_validator("template_variables")
     @classmethod
     def _variables(cls, value: dict[str, str]) -> dict[str, str]:
@@ -123,11 +140,11 @@ class Config(_Strict):
         return Path(self.root) if self.root else Path.cwd()
 
 
-def _format_validation(exc: ValidationError) -> str:
+def _format_validation(exc: ValidationError, where: str = "") -> str:
     parts = []
     for err in exc.errors()[:3]:
-        loc = ".".join(str(p) for p in err["loc"]) or "(top level)"
-        msg = err["msg"]
+        loc = where + ".".join(str(p) for p in err["loc"]) or "(top level)"
+        msg = err["msg"].removeprefix("Value error, ")
         if err["type"] == "extra_forbidden":
             from notelint._errors import hint
 
@@ -147,8 +164,8 @@ def parse_config(data: dict[str, Any], *, source: str, root: Path) -> Config:
     data.pop("root", None)
     try:
         return Config.model_validate({**data, "root": str(root)})
-    except ValidationError as exc:
-        raise ConfigError("C001", path=source, detail=_format_validation(exc)) from None
+    except ConfigError as exc:
+        raise ConfigError("C001", path=source, detail=exc.fields["detail"]) from None
 
 
 def load_config_file(path: Path) -> Config | None:
@@ -195,7 +212,9 @@ def _find_in(folder: Path) -> Path | None:
 
 def find_config_file(start: Path) -> Path | None:
     """The nearest config file at or above ``start`` (a file or folder)."""
-    start = start.resolve()
+    from notelint._io import resolved
+
+    start = resolved(start)
     folder = start if start.is_dir() else start.parent
     for candidate_dir in (folder, *folder.parents):
         found = _find_in(candidate_dir)
@@ -242,8 +261,10 @@ def path_matches(path: Path, patterns: tuple[str, ...] | list[str], root: Path) 
     """Whether ``path`` (relative to ``root`` when inside it) matches one of the globs."""
     if not patterns:
         return False
+    from notelint._io import resolved
+
     try:
-        rel = path.resolve().relative_to(root.resolve()).as_posix()
+        rel = resolved(path).relative_to(resolved(root)).as_posix()
     except ValueError:
         rel = path.as_posix()
     return any(glob_to_regex(p).match(rel) for p in patterns)

@@ -25,6 +25,9 @@ MESSAGES: dict[str, str] = {
     "E009": "has front matter that is never closed; end it with a line `---`",
     "E010": "is empty; write the note or remove the file",
     "E011": "cannot be fixed: {detail}; the file was left as it was",
+    "E012": "is {kind}, not a regular file; pass note files only",
+    "E013": "is not valid Unicode text ({detail}); decode it strictly as UTF-8 before checking it",
+    "E014": "is {size} characters, more than the {limit} the spaCy pipeline {model!r} accepts; split it or remove `spacy-model`",
     "C001": "is not a valid config: {detail}",
     "C002": "cannot be parsed as TOML: {detail}",
     "C003": "names an unknown rule {rule!r}{hint}",
@@ -76,6 +79,23 @@ class UsageError(NotelintError):
 
 class PluginError(NotelintError):
     """A rule plugin cannot be loaded."""
+
+
+def format_problem(template: str, *fields: str) -> str | None:
+    """What is wrong with a ``str.format`` template from a user that may only use ``fields``
+    (checked when the config or pack loads, never at check time); None when it is fine."""
+    try:
+        template.format(**dict.fromkeys(fields, ""))
+    except KeyError as exc:
+        problem = f"unknown field {{{exc.args[0]}}}"
+    except IndexError:
+        problem = "a positional field like {0}"
+    except ValueError as exc:
+        problem = str(exc)
+    else:
+        return None
+    known = ", ".join(f"{{{f}}}" for f in fields)
+    return f"{problem}: the fields are {known} (a literal brace is written {{{{ or }}}})"
 
 
 def did_you_mean(

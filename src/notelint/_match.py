@@ -103,7 +103,6 @@ class PhraseCatalogMatcher(Generic[T]):
         self.items = list(items)
         vocab = get_nlp(lang).vocab
         self._lock = threading.Lock()
-        self.errors: list[str] = []
         # One Matcher per pattern, run only when every word the pattern requires occurs in the
         # doc (a set test on NORM/LOWER hashes). Running every pattern of a catalog on every
         # note cost more than a millisecond per note and catalog; most patterns cannot match.
@@ -117,8 +116,14 @@ class PhraseCatalogMatcher(Generic[T]):
                 matcher = Matcher(vocab, validate=True)
                 matcher.add(str(i), compiled)
             except ValueError as exc:
-                self.errors.append(f"{pattern!r}: {exc}")
-                continue
+                # a pattern the tokenizer splits in a way the syntax cannot express: a config
+                # error naming the pack file, never a pattern silently dropped (docs/packs.md)
+                from notelint._errors import ConfigError
+
+                source = getattr(self.items[i], "source", "") or None
+                raise ConfigError(
+                    "C005", path=source, detail=f"pattern {pattern!r} cannot be compiled: {exc}"
+                ) from None
             self._matcher.add(str(i), compiled)
             self._patterns.append((i, matcher, _required(compiled, vocab)))
 
