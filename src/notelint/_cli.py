@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import stat
 import sys
 import traceback
 from collections.abc import Sequence
@@ -175,14 +176,31 @@ def _emit(text: str, output: str | None, stream: TextIO | None = None) -> None:
         stream.write(text)
         return
     if output:
-        target = Path(output)
-        if target.exists():
-            atomic_write(target, text)
-        else:
-            target.write_text(text, encoding="utf-8")
+        write_output(Path(output), text)
     else:
         sys.stdout.write(text)
         sys.stdout.flush()
+
+
+def write_output(target: Path, text: str) -> None:
+    """Write the report to ``--output``: a regular file is replaced atomically; a device, FIFO
+    or pipe (``/dev/stdout``, ``/dev/null``) is written through, never replaced by a file."""
+    try:
+        st = target.stat()
+    except FileNotFoundError:
+        st = None
+    except OSError as exc:
+        raise UsageError("U002", detail=f"--output {target}: {exc.strerror or exc}") from None
+    try:
+        if st is not None and stat.S_ISDIR(st.st_mode):
+            raise UsageError("U002", detail=f"--output {target}: is a folder; name a file")
+        if st is not None and stat.S_ISREG(st.st_mode):
+            atomic_write(target, text)
+        else:
+            with open(target, "w", encoding="utf-8", newline="") as fh:
+                fh.write(text)
+    except OSError as exc:
+        raise UsageError("U002", detail=f"--output {target}: {exc.strerror or exc}") from None
 
 
 def cmd_check(args: argparse.Namespace, err: TextIO) -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import glob
 import os
 import stat
 import tempfile
@@ -125,19 +126,37 @@ def _looks_like_utf16(data: bytes) -> bool:
     return False
 
 
+TEMP_SUFFIX = ".notelint-tmp"
+STALE_TEMP_S = 600.0  # a write takes milliseconds: a temp file this old was left by a kill
+
+
 def atomic_write(path: Path, text: str) -> None:
     """Replace ``path`` with ``text`` atomically: temp file in the same folder, fsync, rename.
 
-    The file mode is kept and a symlink is followed (its target is replaced, the link kept).
-    If anything fails, the original is untouched and the temp file removed.
+    The file mode, owner and group are kept (a root ``--fix`` does not hand another user's
+    file to root; when the owner cannot be kept, nothing is written and OSError is raised).
+    A symlink is followed (its target is replaced, the link kept). If anything fails, the
+    original is untouched and the temp file removed; temp files that an earlier, killed run
+    left next to ``path`` are removed too.
     """
     path = Path(os.path.realpath(path))
-    mode = stat.S_IMODE(path.stat().st_mode)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".notelint-tmp", dir=path.parent)
+    st = path.stat()
+    mode = stat.S_IMODE(st.st_mode)
+    remove_stale_temps(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
             fh.write(text)
             fh.flush()
+            if hasattr(os, "fchown"):
+                tmp_st = os.fstat(fh.fileno())
+                if (tmp_st.st_uid, tmp_st.st_gid) != (st.st_uid, st.st_gid):
+                    try:
+                        os.fchown(fh.fileno(), st.st_uid, st.st_gid)
+                    except PermissionError:
+                        raise PermissionError(
+                            errno.EPERM, "its owner and group could not be kept"
+                        ) from None
             os.fsync(fh.fileno())
         os.chmod(tmp, mode)
         os.replace(tmp, path)
@@ -146,6 +165,28 @@ def atomic_write(path: Path, text: str) -> None:
             os.unlink(tmp)
         raise
     _fsync_dir(path.parent)
+
+
+def remove_stale_temps(path: Path, *, older_than: float = STALE_TEMP_S) -> list[Path]:
+    """Remove ``.NAME.*.notelint-tmp`` files next to ``path`` older than ``older_than`` seconds
+    (left by a run killed mid-write; the note itself was never touched). Returns them."""
+    import time
+
+    removed: list[Path] = []
+    now = time.time()
+    try:
+        candidates = list(path.parent.glob(f".{glob.escape(path.name)}.*{TEMP_SUFFIX}"))
+    except OSError:
+        return removed
+    for tmp in candidates:
+        try:
+            info = tmp.lstat()
+            if stat.S_ISREG(info.st_mode) and now - info.st_mtime > older_than:
+                tmp.unlink()
+                removed.append(tmp)
+        except OSError:
+            continue
+    return removed
 
 
 def _fsync_dir(folder: Path) -> None:
