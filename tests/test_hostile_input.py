@@ -278,3 +278,59 @@ def test_pack_path_root_fails_fast(tmp_path: Path) -> None:
         "notelint: /: C005 names a rule pack that cannot be loaded: the folder holds more than"
         " 2000 files and folders; `packs` names folders of pack YAML files\n"
     )
+
+
+def test_front_matter_closed_after_a_lone_cr_is_recognised() -> None:
+    text = "---\rinterviewers: [Rita Izaguirre]\r---\rDear Ms. Izaguire,\rthanks for the tour.\r"
+    report = notelint.check(text, config=notelint.Config(select=["name-misspelled"]))
+    (f,) = report.findings
+    assert (f.text, f.line, f.column, f.fix) == (
+        "Izaguire",
+        4,
+        10,
+        notelint.Fix(start=48, end=56, replacement="Izaguirre"),
+    )
+
+
+@pytest.mark.parametrize(
+    ("written", "message"),
+    [
+        ("Izag\u200buire", "'Izaguire' looks like a misspelling of 'Izaguirre' (interviewer)."),
+        ("Izag\u200buirre", "'Izaguirre' is written with invisible characters inside (U+200B)."),
+        ("Izagu\u202eirre", "'Izaguirre' is written with invisible characters inside (U+202E)."),
+        ("Iza\u2066gu\u2069irre", "'Izaguirre' is written with invisible characters inside"
+         " (U+2066, U+2069)."),
+    ],
+    ids=["misspelled-zero-width", "zero-width-space", "bidi-override", "bidi-isolates"],
+)  # fmt: skip
+def test_name_broken_up_by_invisible_characters_is_flagged(written: str, message: str) -> None:
+    text = f"Dear Ms. {written},\n\nThank you for the tour of the Lisbon office.\n"
+    report = notelint.check(
+        text,
+        context={"interviewers": ["Rita Izaguirre"]},
+        config=notelint.Config(select=["name-misspelled"]),
+    )
+    (f,) = report.findings
+    assert (f.text, f.message) == (written, message)
+    assert f.fix == notelint.Fix(start=9, end=9 + len(written), replacement="Izaguirre")
+
+
+def test_unreadable_pyproject_with_settings_is_a_config_error(
+    run_cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "pyproject.toml").write_text('[tool.notelint]\nselect = ["placeholder"]\n')
+    (tmp_path / "note.md").write_text(GOOD)
+    real_open, real_read_text = os.open, Path.read_text
+
+    def deny(path: object) -> None:
+        if Path(os.fsdecode(path)).name == "pyproject.toml":  # type: ignore[arg-type]
+            raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(os, "open", lambda p, *a, **k: deny(p) or real_open(p, *a, **k))
+    monkeypatch.setattr(Path, "read_text", lambda s, *a, **k: deny(s) or real_read_text(s, *a, **k))
+    r = run_cli("check", "note.md", cwd=tmp_path)
+    assert (r.code, r.err) == (
+        2,
+        f"notelint: {tmp_path.resolve()}/pyproject.toml: C006 cannot be read: Permission denied;"
+        " make it readable (or move it) so its settings apply\n",
+    )

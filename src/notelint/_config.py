@@ -25,6 +25,7 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 CONFIG_FILES = (".notelint.toml", "notelint.toml", "pyproject.toml")
+MAX_CONFIG_BYTES = 16 << 20
 
 
 def _kebab(name: str) -> str:
@@ -170,11 +171,16 @@ def parse_config(data: dict[str, Any], *, source: str, root: Path) -> Config:
 
 def load_config_file(path: Path) -> Config | None:
     """The config in ``path``; None for a pyproject.toml without `[tool.notelint]`."""
-    try:
-        raw = path.read_bytes().decode("utf-8")
+    from notelint._errors import InputError
+    from notelint._io import read_regular_file
+
+    try:  # a FIFO named like a config is an error, not a hang
+        raw = read_regular_file(path, MAX_CONFIG_BYTES, name=str(path)).decode("utf-8")
         data = tomllib.loads(raw)
-    except OSError as exc:
-        raise ConfigError("C001", path=str(path), detail=exc.strerror or str(exc)) from None
+    except InputError as exc:
+        kind = exc.fields.get("kind")
+        detail = exc.fields.get("detail") or (f"it is {kind}" if kind else "it does not exist")
+        raise ConfigError("C006", path=str(path), detail=str(detail)) from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise ConfigError("C002", path=str(path), detail=str(exc)) from None
     if path.name == "pyproject.toml":
@@ -203,7 +209,7 @@ def _find_in(folder: Path) -> Path | None:
                 try:
                     text = candidate.read_text("utf-8", errors="replace")
                 except OSError:
-                    continue
+                    return candidate  # it may hold [tool.notelint]: loading it says why not
                 if not re.search(r"^\s*\[+\s*\"?tool\"?\s*\.\s*\"?notelint\b", text, re.MULTILINE):
                     continue
             return candidate

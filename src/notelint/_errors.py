@@ -33,6 +33,7 @@ MESSAGES: dict[str, str] = {
     "C003": "names an unknown rule {rule!r}{hint}",
     "C004": "has invalid options for rule {rule!r}: {detail}",
     "C005": "names a rule pack that cannot be loaded: {detail}",
+    "C006": "cannot be read: {detail}; make it readable (or move it) so its settings apply",
     "U001": "unknown rule {rule!r}{hint}; `notelint rules` lists them",
     "U002": "{detail}",
     "P001": "plugin {name!r} cannot be loaded: {detail}",

@@ -13,6 +13,7 @@ from pydantic import Field
 from notelint._models import Finding, Severity
 from notelint._note import Note
 from notelint._rule import BatchRule, Rule, RuleOptions
+from notelint.rules import _invisible as invisible
 from notelint.rules._names import (
     EXACT,
     FOLD,
@@ -147,7 +148,9 @@ class NameMisspelled(Rule):
         )
 
     def check(self, note: Note) -> Iterable[Finding]:
-        for m, candidates in find_misspelled(note):
+        cleaned = invisible.strip(note.prose)
+        covered: list[tuple[int, int]] = []
+        for m, candidates in find_misspelled(note, cleaned):
             safe = len(candidates) == 1
             found, correct = m.found, candidates[0]
             if safe:
@@ -155,15 +158,23 @@ class NameMisspelled(Rule):
             else:
                 options = " or ".join(f"'{c}'" for c in candidates)
                 message = f"'{found}' looks like a misspelling of {options}."
+            start, end = (
+                (m.start, m.end)
+                if cleaned is None
+                else invisible.span_back(cleaned[1], m.start, m.end)
+            )
+            covered.append((start, end))
             yield self.finding(
                 note,
-                note.at(m.start),
-                note.at(m.end),
+                note.at(start),
+                note.at(end),
                 message,
                 suggestions=candidates,
                 fix=correct,
                 fix_safe=safe,
             )
+        if cleaned is not None:  # right names with invisible characters inside
+            yield from invisible.hidden_name_findings(self, note, covered)
 
 
 def _names_for(note: Note) -> Names:
@@ -191,12 +202,15 @@ def _allowed(m: Match, slots: set[int], index: dict[int, int], lang: str) -> boo
     return True
 
 
-def find_misspelled(note: Note) -> list[tuple[Match, list[str]]]:
-    """Misspelled context names in ``note``: (match, corrections best first)."""
+def find_misspelled(
+    note: Note, cleaned: tuple[str, list[int]] | None = None
+) -> list[tuple[Match, list[str]]]:
+    """Misspelled context names in ``note``: (match, corrections best first). With
+    ``cleaned`` (``_invisible.strip`` of the prose), offsets are into the cleaned prose."""
     names = _names_for(note)
     if not names.units:
         return []
-    prose = note.prose
+    prose = cleaned[0] if cleaned is not None else note.prose
     toks = tokens(prose)
     if not toks:
         return []
