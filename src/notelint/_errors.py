@@ -3,10 +3,16 @@
 Exception hierarchy::
 
     NotelintError            every error notelint raises on purpose (exit code 2 in the CLI)
-    ├── InputError           a note file cannot be read as a note (encoding, binary, size, YAML)
-    ├── ConfigError          a config file or option is invalid
-    ├── UsageError           the command line or API call is wrong (unknown rule, bad path)
-    └── PluginError          a rule plugin cannot be loaded or is malformed
+    ├── InputError           E0xx: a note cannot be read as a note (encoding, binary, size,
+    │                        YAML, not a regular file, a symlink loop, a path with NUL, API
+    │                        text with lone surrogates, too long for a trained pipeline)
+    ├── ConfigError          C0xx: a config file, ``Config(...)``/``LanguageToolConfig(...)``
+    │                        or a rule pack is invalid (pydantic errors never escape)
+    ├── UsageError           U0xx: the command line or an API call is wrong (unknown rule,
+    │                        ``lang``, ``context`` or text of the wrong kind, ``--output``)
+    └── PluginError          P0xx: a rule plugin cannot be loaded or is malformed
+
+LanguageTool problems are not errors: the LanguageTool rules are skipped with the reason.
 
 Every error renders as one line: ``path: CODE message`` (the path when there is one).
 """
