@@ -14,19 +14,13 @@ import sys
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 import notelint
 from notelint._cache import load_findings
-
-NOTE = (
-    "---\ninterviewers: [Rita Izaguirre]\ncompany: Jackson Spalding\n---\n"
-    "Dear Ms. Izaguire,\n\nThank you for the tour of Jackson Spaulding's studio.\n\n"
-    "Best regards,\nAlex Kim\n"
-)
-FIXED = NOTE.replace("Izaguire,", "Izaguirre,").replace("Spaulding", "Spalding")
-ARGS = ("check", "--select", "name-misspelled")
+from test_fix import ARGS, FIXED, NOTE  # the note with two safe name fixes
 
 # -- 11. --output on something that is not a regular file -----------------------------------
 
@@ -100,19 +94,18 @@ def test_item13_fix_removes_temp_files_left_by_a_killed_run(run_cli, tmp_path: P
 # -- 14. the result cache does not trust its files -------------------------------------------
 
 
-def _entries(cache: Path) -> list[Path]:
-    return sorted(p for p in cache.rglob("*.json") if not p.name.startswith("."))
-
-
-def test_item14_forged_cache_entry_cannot_inject_a_fix(
-    run_cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    cache = tmp_path / "cache"
-    monkeypatch.setenv("NOTELINT_RESULT_CACHE_DIR", str(cache))
+def _cached_note(run_cli, tmp_path: Path) -> tuple[Path, Path, Any]:  # type: ignore[no-untyped-def]
+    """A note checked once: (note, its cache entry, the first run's result)."""
     p = tmp_path / "n.md"
     p.write_text(NOTE)
-    assert run_cli(*ARGS, str(p)).code == 1  # fills the cache
-    (entry,) = _entries(cache)
+    first = run_cli(*ARGS, str(p))
+    cache = Path(os.environ["NOTELINT_RESULT_CACHE_DIR"])  # per test (conftest)
+    (entry,) = sorted(e for e in cache.rglob("*.json") if not e.name.startswith("."))
+    return p, entry, first
+
+
+def test_item14_forged_cache_entry_cannot_inject_a_fix(run_cli, tmp_path: Path) -> None:
+    p, entry, _ = _cached_note(run_cli, tmp_path)
     raw = entry.read_text()
     payload = json.loads(raw[raw.index("{") :])  # skip the signature line, if any
     finding = payload["rules"]["name-misspelled"][0]
@@ -123,15 +116,8 @@ def test_item14_forged_cache_entry_cannot_inject_a_fix(
     assert p.read_text() == FIXED
 
 
-def test_item14_deeply_nested_cache_entry_is_a_miss(
-    run_cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    cache = tmp_path / "cache"
-    monkeypatch.setenv("NOTELINT_RESULT_CACHE_DIR", str(cache))
-    p = tmp_path / "n.md"
-    p.write_text(NOTE)
-    first = run_cli(*ARGS, str(p))
-    (entry,) = _entries(cache)
+def test_item14_deeply_nested_cache_entry_is_a_miss(run_cli, tmp_path: Path) -> None:
+    p, entry, first = _cached_note(run_cli, tmp_path)
     nested = "[" * 100_000 + "]" * 100_000
     entry.write_text(f'{{"key": "{entry.stem}", "rules": {nested}}}')
     again = run_cli(*ARGS, str(p))
