@@ -40,6 +40,29 @@ def test_item11_output_to_a_fifo_writes_through_and_keeps_the_fifo(run_cli, tmp_
     assert "name-misspelled" in got[0]
 
 
+def test_item11_output_to_a_device_writes_through_and_keeps_the_device(
+    run_cli, tmp_path: Path
+) -> None:
+    device = tmp_path / "null"  # a copy of /dev/null's device node, made in the test folder
+    try:
+        os.mknod(device, stat.S_IFCHR | 0o666, os.makedev(1, 3))
+    except (AttributeError, OSError) as exc:
+        pytest.skip(f"cannot make a device node here: {exc}")
+    (tmp_path / "n.md").write_text(NOTE)
+    r = run_cli(*ARGS, "-o", str(device), str(tmp_path / "n.md"))
+    assert (r.code, r.out, r.err) == (1, "", "")
+    assert stat.S_ISCHR(device.stat().st_mode)  # as root, /dev/null itself was replaced
+
+
+def test_item11_output_that_cannot_be_written_is_a_usage_error(run_cli, tmp_path: Path) -> None:
+    (tmp_path / "n.md").write_text(NOTE)
+    r = run_cli(*ARGS, "-o", "missing/report.txt", "n.md", cwd=tmp_path)
+    assert (r.code, r.err) == (
+        2,
+        "notelint: U002 --output missing/report.txt: No such file or directory\n",
+    )
+
+
 def test_item11_output_to_dev_stdout_through_a_pipe(tmp_path: Path) -> None:
     (tmp_path / "n.md").write_text(NOTE)
     r = subprocess.run(
