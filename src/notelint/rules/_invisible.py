@@ -8,6 +8,7 @@ characters and the way back to the original offsets.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
@@ -16,6 +17,7 @@ if TYPE_CHECKING:
     from notelint._models import Finding
     from notelint._note import Note
     from notelint._rule import Rule
+    from notelint.rules._names import Match
 
 INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 
@@ -45,6 +47,12 @@ def span_back(back: list[int], start: int, end: int) -> tuple[int, int]:
     return back[start], back[end - 1] + 1
 
 
+def on_original(match: Match, back: list[int]) -> Match:
+    """A name match found in the stripped prose, with offsets into the original prose."""
+    start, end = span_back(back, match.start, match.end)
+    return dataclasses.replace(match, start=start, end=end)
+
+
 def hidden_in(text: str, names: Iterable[str]) -> Iterator[tuple[int, int, str, str]]:
     """``(start, end, name, chars)`` for each name written with invisible characters inside;
     ``chars`` lists them as ``U+200B`` codes."""
@@ -68,6 +76,9 @@ def hidden_name_findings(
     """Findings for context names (or their parts) written with invisible characters inside,
     outside the prose spans ``covered`` by other findings; the safe fix retypes the name."""
     from notelint.rules._names import split_name
+
+    if INVISIBLE.search(note.prose) is None:
+        return
 
     ctx = note.context
     full = [*ctx.interviewers, ctx.recipient or "", ctx.company or "", *ctx.company_aliases]

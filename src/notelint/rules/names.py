@@ -148,9 +148,8 @@ class NameMisspelled(Rule):
         )
 
     def check(self, note: Note) -> Iterable[Finding]:
-        cleaned = invisible.strip(note.prose)
         covered: list[tuple[int, int]] = []
-        for m, candidates in find_misspelled(note, cleaned):
+        for m, candidates in find_misspelled(note):
             safe = len(candidates) == 1
             found, correct = m.found, candidates[0]
             if safe:
@@ -158,23 +157,18 @@ class NameMisspelled(Rule):
             else:
                 options = " or ".join(f"'{c}'" for c in candidates)
                 message = f"'{found}' looks like a misspelling of {options}."
-            start, end = (
-                (m.start, m.end)
-                if cleaned is None
-                else invisible.span_back(cleaned[1], m.start, m.end)
-            )
-            covered.append((start, end))
+            covered.append((m.start, m.end))
             yield self.finding(
                 note,
-                note.at(start),
-                note.at(end),
+                note.at(m.start),
+                note.at(m.end),
                 message,
                 suggestions=candidates,
                 fix=correct,
                 fix_safe=safe,
             )
-        if cleaned is not None:  # right names with invisible characters inside
-            yield from invisible.hidden_name_findings(self, note, covered)
+        # right names written with invisible characters inside
+        yield from invisible.hidden_name_findings(self, note, covered)
 
 
 def _names_for(note: Note) -> Names:
@@ -202,14 +196,13 @@ def _allowed(m: Match, slots: set[int], index: dict[int, int], lang: str) -> boo
     return True
 
 
-def find_misspelled(
-    note: Note, cleaned: tuple[str, list[int]] | None = None
-) -> list[tuple[Match, list[str]]]:
-    """Misspelled context names in ``note``: (match, corrections best first). With
-    ``cleaned`` (``_invisible.strip`` of the prose), offsets are into the cleaned prose."""
+def find_misspelled(note: Note) -> list[tuple[Match, list[str]]]:
+    """Misspelled context names in ``note``: (match, corrections best first). Invisible
+    characters inside words are looked through (``_invisible``); spans include them."""
     names = _names_for(note)
     if not names.units:
         return []
+    cleaned = invisible.strip(note.prose)
     prose = cleaned[0] if cleaned is not None else note.prose
     toks = tokens(prose)
     if not toks:
@@ -254,6 +247,8 @@ def find_misspelled(
                 if _allowed(m, slots, index, note.lang):
                     out.append((m, candidates))
         i += max(consumed, 1)
+    if cleaned is not None:
+        out = [(invisible.on_original(m, cleaned[1]), c) for m, c in out]
     return out
 
 
