@@ -92,6 +92,27 @@ print(cache.get(key), cache.misses)
     ]
 
 
+# -- 2. pack patterns too costly to match ---------------------------------------------------
+
+
+def test_item2_costly_pack_pattern_is_refused_when_the_pack_loads(tmp_path: Path) -> None:
+    (tmp_path / "style").mkdir()
+    (tmp_path / "style" / "slow.yaml").write_text(
+        'id: slow-rule\nextends: existence\nlang: [en]\nentries:\n  - "thank ... ... ... ... ... ... you"\n'
+    )
+    (tmp_path / "notelint.toml").write_text('packs = ["./style"]\n')
+    (tmp_path / "note.md").write_text(
+        ("Thank you, truly, for the long tour , , of the office.\n") * 20
+    )
+    r = _notelint("check", "--no-grammar", "--no-cache", "note.md", cwd=tmp_path)
+    assert r.returncode == 2
+    assert r.stderr == (
+        f"notelint: {tmp_path.resolve()}/style/slow.yaml: C005 names a rule pack that cannot be"
+        " loaded: entries.0.pattern: pattern has 18 optional positions (`word?` counts 1, `...`"
+        " counts 3), more than 10: matching it could take minutes; split it into patterns\n"
+    )
+
+
 # -- 5. symlink loops ----------------------------------------------------------------------
 
 
