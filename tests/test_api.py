@@ -77,7 +77,7 @@ def test_config_accepts_snake_and_kebab_case() -> None:
     assert (
         notelint.Config.model_validate({"fail-level": "info"}).fail_level is notelint.Severity.info
     )
-    with pytest.raises(pydantic.ValidationError):
+    with pytest.raises(notelint.ConfigError, match="no-such-key: unknown key"):
         notelint.Config.model_validate({"no-such-key": 1})
 
 

@@ -62,14 +62,14 @@ def _make(kind: str, p: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         p.write_bytes(b"Thank you for the tour of the Lisbon office. " * 27_000)  # 1.2 MB
     elif kind == "unreadable":
         p.write_text(GOOD)
-        real_open = Path.open
+        real_open = os.open
 
-        def failing_open(self: Path, *a: Any, **k: Any) -> Any:
-            if self.name == p.name:
+        def failing_open(path: Any, *a: Any, **k: Any) -> Any:
+            if Path(path).name == p.name:
                 raise PermissionError(13, "Permission denied")
-            return real_open(self, *a, **k)
+            return real_open(path, *a, **k)
 
-        monkeypatch.setattr(Path, "open", failing_open)
+        monkeypatch.setattr(os, "open", failing_open)
     elif kind in ("folder", "directory-as-note"):
         p.mkdir()
         (p / "readme.py").write_text("x = 1\n")

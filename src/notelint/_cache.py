@@ -11,12 +11,18 @@ An entry stores, per rule, the findings of the rules that actually ran: a rule t
 skipped (e.g. LanguageTool not installed) is not stored, so it is tried again next time. Writes
 are atomic (a temporary file renamed into place); an entry that cannot be read or parsed is
 ignored. A run where every note hits the cache imports neither spaCy nor LanguageTool.
+
+Entries are not trusted: each is signed with a per-user secret key (HMAC-SHA256; the key lives
+in the user's cache folder, mode 0600), so an entry someone else wrote into the cache folder is
+ignored, and the engine checks every cached finding against the note's text (spans inside the
+text, the quoted text equal to the text at the span) before using it.
 """
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
+import hmac
 import json
 import os
 import sys
@@ -27,14 +33,60 @@ from typing import Any
 
 from notelint._models import Finding, Stats
 
-CACHE_VERSION = 1
+CACHE_VERSION = 2  # 2: signed entries
 ENV_DIR = "NOTELINT_RESULT_CACHE_DIR"
 DEFAULT_DIR = ".notelint_cache"
 
 
 def digest(*parts: Any) -> str:
     data = json.dumps(parts, sort_keys=True, default=str, ensure_ascii=False)
-    return hashlib.sha256(data.encode("utf-8")).hexdigest()
+    # surrogatepass: a lone surrogate (from a file name or API text) is data, not an error
+    return hashlib.sha256(data.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+KEY_FILE = "result-cache.key"
+MAX_ENTRY_BYTES = 64 << 20
+
+
+@lru_cache(maxsize=1)
+def signing_key() -> bytes:
+    """This user's secret key for signing cache entries (created on first use, mode 0600).
+
+    Where the user cache folder cannot be written, a key for this process only is used (the
+    cache then only helps within one run).
+    """
+    from notelint._errors import InputError
+    from notelint._io import read_regular_file
+    from notelint._languagetool._paths import cache_root
+
+    path = cache_root() / KEY_FILE
+    for _attempt in range(2):
+        try:
+            key = read_regular_file(path, 256)
+            if len(key) >= 32:
+                return key
+        except InputError:
+            pass
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-key-")
+            try:
+                os.write(fd, os.urandom(32).hex().encode("ascii"))
+            finally:
+                os.close(fd)
+            if hasattr(os, "link"):
+                with contextlib.suppress(FileExistsError):  # another process was first: use its
+                    os.link(tmp, path)
+                os.unlink(tmp)
+            else:  # pragma: no cover - platforms without hard links
+                os.replace(tmp, path)
+        except OSError:
+            break
+    return os.urandom(32)
+
+
+def _sign(payload: bytes) -> str:
+    return hmac.new(signing_key(), payload, hashlib.sha256).hexdigest()
 
 
 @lru_cache(maxsize=1)
@@ -88,9 +140,17 @@ class ResultCache:
         return self.folder / f"v{CACHE_VERSION}" / key[:2] / f"{key}.json"
 
     def get(self, key: str) -> dict[str, Any] | None:
+        """The entry under ``key``, or None when it is missing, unsigned, forged or damaged."""
+        from notelint._errors import InputError
+        from notelint._io import read_regular_file
+
         try:
-            data = json.loads(self._path(key).read_text("utf-8"))
-        except (OSError, ValueError):
+            raw = read_regular_file(self._path(key), MAX_ENTRY_BYTES)
+            mac, _, payload = raw.partition(b"\n")
+            if not hmac.compare_digest(mac, _sign(payload).encode("ascii")):
+                raise ValueError("not signed with this user's key")
+            data = json.loads(payload.decode("utf-8"))
+        except (InputError, ValueError, RecursionError):
             self.misses += 1
             return None
         if not isinstance(data, dict) or data.get("key") != key:
@@ -119,8 +179,9 @@ class ResultCache:
             path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
             try:
-                with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                    json.dump({**data, "key": key}, fh, ensure_ascii=False)
+                payload = json.dumps({**data, "key": key}).encode("ascii")
+                with os.fdopen(fd, "wb") as fh:
+                    fh.write(_sign(payload).encode("ascii") + b"\n" + payload)
                 os.replace(tmp, path)
             except BaseException:
                 with contextlib.suppress(OSError):
@@ -134,18 +195,36 @@ def dump_findings(findings: list[Finding]) -> list[dict[str, Any]]:
     return [f.model_dump(mode="json") for f in findings]
 
 
-def load_findings(raw: Any) -> list[Finding] | None:
-    """Findings from an entry, or None when the entry is not what it should be."""
+def load_findings(raw: Any, text: str | None = None) -> list[Finding] | None:
+    """Findings from an entry, or None when the entry is not what it should be.
+
+    With ``text`` (the note's text the findings were computed on), every finding must fit it:
+    its span inside the text, its quoted text equal to the text at the span, its fix inside the
+    text. A cached fix is never applied to text it was not made for.
+    """
     if not isinstance(raw, list):
         return None
     try:
-        return [Finding.model_validate(x) for x in raw]
-    except ValueError:
+        found = [Finding.model_validate(x) for x in raw]
+    except (ValueError, RecursionError):
         return None
+    if text is not None and not all(fits(f, text) for f in found):
+        return None
+    return found
+
+
+def fits(finding: Finding, text: str) -> bool:
+    """Whether ``finding`` can have been made for ``text``."""
+    if not finding.start <= finding.end <= len(text):
+        return False
+    if text[finding.start : finding.end] != finding.text:
+        return False
+    fix = finding.fix
+    return fix is None or fix.start <= fix.end <= len(text)
 
 
 def load_stats(raw: Any) -> Stats | None:
     try:
         return Stats.model_validate(raw)
-    except ValueError:
+    except (ValueError, RecursionError):
         return None

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import stat
 import sys
 import traceback
 from collections.abc import Sequence
@@ -18,7 +19,7 @@ from typing import Any, TextIO
 from notelint import __version__
 from notelint._config import Config, load_config_file, path_matches
 from notelint._errors import InputError, NotelintError, UsageError, hint
-from notelint._io import NOTE_SUFFIXES, atomic_write, decode_note
+from notelint._io import NOTE_SUFFIXES, atomic_write, decode_note, resolved
 from notelint._models import Output, Report, Severity
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -155,12 +156,12 @@ def collect(
             if not found:
                 errors.append(InputError("E007", path=raw))
             for fp in found:
-                if fp.resolve() not in seen:
-                    seen.add(fp.resolve())
+                if resolved(fp) not in seen:
+                    seen.add(resolved(fp))
                     out.append(fp)
-        elif p.exists() or p.is_symlink():
-            if p.resolve() not in seen:
-                seen.add(p.resolve())
+        elif p.is_symlink() or p.exists():
+            if resolved(p) not in seen:
+                seen.add(resolved(p))
                 out.append(p)
         else:
             errors.append(InputError("E008", path=raw))
@@ -175,14 +176,31 @@ def _emit(text: str, output: str | None, stream: TextIO | None = None) -> None:
         stream.write(text)
         return
     if output:
-        target = Path(output)
-        if target.exists():
-            atomic_write(target, text)
-        else:
-            target.write_text(text, encoding="utf-8")
+        write_output(Path(output), text)
     else:
         sys.stdout.write(text)
         sys.stdout.flush()
+
+
+def write_output(target: Path, text: str) -> None:
+    """Write the report to ``--output``: a regular file is replaced atomically; a device, FIFO
+    or pipe (``/dev/stdout``, ``/dev/null``) is written through, never replaced by a file."""
+    try:
+        st = target.stat()
+    except FileNotFoundError:
+        st = None
+    except OSError as exc:
+        raise UsageError("U002", detail=f"--output {target}: {exc.strerror or exc}") from None
+    try:
+        if st is not None and stat.S_ISDIR(st.st_mode):
+            raise UsageError("U002", detail=f"--output {target}: is a folder; name a file")
+        if st is not None and stat.S_ISREG(st.st_mode):
+            atomic_write(target, text)
+        else:
+            with open(target, "w", encoding="utf-8", newline="") as fh:
+                fh.write(text)
+    except OSError as exc:
+        raise UsageError("U002", detail=f"--output {target}: {exc.strerror or exc}") from None
 
 
 def cmd_check(args: argparse.Namespace, err: TextIO) -> int:

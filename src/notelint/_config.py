@@ -16,7 +16,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from notelint._context import Context, normalize_lang
-from notelint._errors import ConfigError
+from notelint._errors import ConfigError, format_problem
 from notelint._models import Severity
 
 if sys.version_info >= (3, 11):
@@ -25,6 +25,7 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 CONFIG_FILES = (".notelint.toml", "notelint.toml", "pyproject.toml")
+MAX_CONFIG_BYTES = 16 << 20
 
 
 def _kebab(name: str) -> str:
@@ -35,6 +36,15 @@ class _Strict(BaseModel):
     model_config = ConfigDict(
         extra="forbid", frozen=True, populate_by_name=True, alias_generator=_kebab
     )
+
+    def __init__(self, **data: Any) -> None:
+        """A bad value is a :class:`~notelint.ConfigError` (one line), not a raw pydantic error,
+        whether the model is built in Python or by ``model_validate``."""
+        try:
+            super().__init__(**data)
+        except ValidationError as exc:
+            where = "" if type(self) is Config else "languagetool."
+            raise ConfigError("C001", detail=_format_validation(exc, where)) from None
 
 
 class LanguageToolConfig(_Strict):
@@ -95,6 +105,14 @@ class Config(_Strict):
     def _lang(cls, value: str | None) -> str | None:
         return normalize_lang(value) if value else None
 
+    @field_validator("docs_url")
+    @classmethod
+    def _docs_url(cls, value: str) -> str:
+        problem = format_problem(value, "rule")
+        if problem:
+            raise ValueError(problem)
+        return value
+
     @field_validator("template_variables")
     @classmethod
     def _variables(cls, value: dict[str, str]) -> dict[str, str]:
@@ -123,11 +141,11 @@ class Config(_Strict):
         return Path(self.root) if self.root else Path.cwd()
 
 
-def _format_validation(exc: ValidationError) -> str:
+def _format_validation(exc: ValidationError, where: str = "") -> str:
     parts = []
     for err in exc.errors()[:3]:
-        loc = ".".join(str(p) for p in err["loc"]) or "(top level)"
-        msg = err["msg"]
+        loc = where + ".".join(str(p) for p in err["loc"]) or "(top level)"
+        msg = err["msg"].removeprefix("Value error, ")
         if err["type"] == "extra_forbidden":
             from notelint._errors import hint
 
@@ -147,17 +165,22 @@ def parse_config(data: dict[str, Any], *, source: str, root: Path) -> Config:
     data.pop("root", None)
     try:
         return Config.model_validate({**data, "root": str(root)})
-    except ValidationError as exc:
-        raise ConfigError("C001", path=source, detail=_format_validation(exc)) from None
+    except ConfigError as exc:
+        raise ConfigError("C001", path=source, detail=exc.fields["detail"]) from None
 
 
 def load_config_file(path: Path) -> Config | None:
     """The config in ``path``; None for a pyproject.toml without `[tool.notelint]`."""
-    try:
-        raw = path.read_bytes().decode("utf-8")
+    from notelint._errors import InputError
+    from notelint._io import read_regular_file
+
+    try:  # a FIFO named like a config is an error, not a hang
+        raw = read_regular_file(path, MAX_CONFIG_BYTES, name=str(path)).decode("utf-8")
         data = tomllib.loads(raw)
-    except OSError as exc:
-        raise ConfigError("C001", path=str(path), detail=exc.strerror or str(exc)) from None
+    except InputError as exc:
+        kind = exc.fields.get("kind")
+        detail = exc.fields.get("detail") or (f"it is {kind}" if kind else "it does not exist")
+        raise ConfigError("C006", path=str(path), detail=str(detail)) from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise ConfigError("C002", path=str(path), detail=str(exc)) from None
     if path.name == "pyproject.toml":
@@ -186,7 +209,7 @@ def _find_in(folder: Path) -> Path | None:
                 try:
                     text = candidate.read_text("utf-8", errors="replace")
                 except OSError:
-                    continue
+                    return candidate  # it may hold [tool.notelint]: loading it says why not
                 if not re.search(r"^\s*\[+\s*\"?tool\"?\s*\.\s*\"?notelint\b", text, re.MULTILINE):
                     continue
             return candidate
@@ -195,7 +218,9 @@ def _find_in(folder: Path) -> Path | None:
 
 def find_config_file(start: Path) -> Path | None:
     """The nearest config file at or above ``start`` (a file or folder)."""
-    start = start.resolve()
+    from notelint._io import resolved
+
+    start = resolved(start)
     folder = start if start.is_dir() else start.parent
     for candidate_dir in (folder, *folder.parents):
         found = _find_in(candidate_dir)
@@ -242,8 +267,10 @@ def path_matches(path: Path, patterns: tuple[str, ...] | list[str], root: Path) 
     """Whether ``path`` (relative to ``root`` when inside it) matches one of the globs."""
     if not patterns:
         return False
+    from notelint._io import resolved
+
     try:
-        rel = path.resolve().relative_to(root.resolve()).as_posix()
+        rel = resolved(path).relative_to(resolved(root)).as_posix()
     except ValueError:
         rel = path.as_posix()
     return any(glob_to_regex(p).match(rel) for p in patterns)

@@ -23,6 +23,7 @@ from notelint._config import Config, find_config_file, load_config_file, path_ma
 from notelint._context import CONTEXT_KEYS, Context
 from notelint._errors import ConfigError, NotelintError, UsageError, hint
 from notelint._frontmatter import FrontMatter, split_front_matter
+from notelint._inputs import check_context, check_lang, check_path, check_text, printable
 from notelint._io import read_note_file
 from notelint._lang import detect_lang
 from notelint._models import Finding, Report, Severity, Skipped, Stats
@@ -314,6 +315,10 @@ def parse_note(
 
         filled = fill(text, body_start, declared_variables(ctx, base, config.template_variables))
         text = filled.text
+    if model is not None:
+        from notelint._nlp import check_length
+
+        check_length(text[body_start:], model=model, name=path or "<text>")
     return Note(
         filled=filled,
         text=text,
@@ -362,7 +367,7 @@ class Linter:
         self._select = list(select) if select is not None else None
         self._ignore = list(ignore)
         self._extend = list(extend_select)
-        self._lang = lang
+        self._lang = check_lang(lang)
         self._lock = threading.Lock()
         self._sets: dict[str, RuleSet] = {}
         self._use_cache = cache
@@ -414,6 +419,8 @@ class Linter:
     def parse(
         self, text: str, *, path: str | None = None, context: dict[str, Any] | Context | None = None
     ) -> tuple[Note, RuleSet]:
+        text = check_text(text, name=path)
+        check_context(context)
         config, key = self.config_for(Path(path) if path else None)
         rs = self._ruleset_for(config, key)
         note = parse_note(text, path=path, config=config, context=context, lang=self._lang)
@@ -429,10 +436,11 @@ class Linter:
         self, path: str | os.PathLike[str], *, context: dict[str, Any] | Context | None = None
     ) -> Report:
         """Check one note file. InputError for a file that is not a readable note."""
-        p = Path(path)
+        name = check_path(path)
+        p = Path(name)
         config, _ = self.config_for(p)
-        text = read_note_file(p, max_bytes=config.max_file_size, display=str(path))
-        return self.check(text, context=context, path=str(path))
+        text = read_note_file(p, max_bytes=config.max_file_size, display=name)
+        return self.check(text, context=context, path=name)
 
     def check_many(
         self,
@@ -454,10 +462,11 @@ class Linter:
             elif isinstance(item, str):
                 parsed.append(self.parse(item))
             else:
-                p = Path(item)
+                name = check_path(item)
+                p = Path(name)
                 config, _ = self.config_for(p)
-                text = read_note_file(p, max_bytes=config.max_file_size, display=os.fspath(item))
-                parsed.append(self.parse(text, path=os.fspath(item)))
+                text = read_note_file(p, max_bytes=config.max_file_size, display=name)
+                parsed.append(self.parse(text, path=name))
         return self.check_parsed(parsed, jobs=jobs, processes=processes)
 
     def check_parsed(
@@ -600,7 +609,7 @@ class Linter:
         rules = entry.get("rules")
         if isinstance(rules, dict):
             for rid, raw in rules.items():
-                found = load_findings(raw)
+                found = load_findings(raw, note.text)
                 if found is None:
                     return key, {}, None  # a damaged entry: start over
                 out[rid] = found
@@ -706,7 +715,9 @@ class Linter:
                     entry = cache.get(gkey)
                     per = entry.get("notes") if entry else None
                     if isinstance(per, list) and len(per) == len(targets):
-                        loaded = [load_findings(x) for x in per]
+                        loaded = [
+                            load_findings(x, n.text) for x, n in zip(per, targets, strict=True)
+                        ]
                         if all(x is not None for x in loaded):
                             for n, found in zip(targets, loaded, strict=True):
                                 out.setdefault(id(n), []).extend(found or [])
@@ -763,7 +774,7 @@ class Linter:
             seen_skips.setdefault(s.rule, s)
         doc_stats = stats if stats is not None else _stats(note)
         report = Report(
-            path=note.path,
+            path=printable(note.path) if note.path is not None else None,
             lang=note.lang_tag,
             score=score(kept),
             findings=tuple(kept),

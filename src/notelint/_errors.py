@@ -3,10 +3,16 @@
 Exception hierarchy::
 
     NotelintError            every error notelint raises on purpose (exit code 2 in the CLI)
-    ├── InputError           a note file cannot be read as a note (encoding, binary, size, YAML)
-    ├── ConfigError          a config file or option is invalid
-    ├── UsageError           the command line or API call is wrong (unknown rule, bad path)
-    └── PluginError          a rule plugin cannot be loaded or is malformed
+    ├── InputError           E0xx: a note cannot be read as a note (encoding, binary, size,
+    │                        YAML, not a regular file, a symlink loop, a path with NUL, API
+    │                        text with lone surrogates, too long for a trained pipeline)
+    ├── ConfigError          C0xx: a config file, ``Config(...)``/``LanguageToolConfig(...)``
+    │                        or a rule pack is invalid (pydantic errors never escape)
+    ├── UsageError           U0xx: the command line or an API call is wrong (unknown rule,
+    │                        ``lang``, ``context`` or text of the wrong kind, ``--output``)
+    └── PluginError          P0xx: a rule plugin cannot be loaded or is malformed
+
+LanguageTool problems are not errors: the LanguageTool rules are skipped with the reason.
 
 Every error renders as one line: ``path: CODE message`` (the path when there is one).
 """
@@ -25,11 +31,15 @@ MESSAGES: dict[str, str] = {
     "E009": "has front matter that is never closed; end it with a line `---`",
     "E010": "is empty; write the note or remove the file",
     "E011": "cannot be fixed: {detail}; the file was left as it was",
+    "E012": "is {kind}, not a regular file; pass note files only",
+    "E013": "is not valid Unicode text ({detail}); decode it strictly as UTF-8 before checking it",
+    "E014": "is {size} characters, more than the {limit} the spaCy pipeline {model!r} accepts; split it or remove `spacy-model`",
     "C001": "is not a valid config: {detail}",
     "C002": "cannot be parsed as TOML: {detail}",
     "C003": "names an unknown rule {rule!r}{hint}",
     "C004": "has invalid options for rule {rule!r}: {detail}",
     "C005": "names a rule pack that cannot be loaded: {detail}",
+    "C006": "cannot be read: {detail}; make it readable (or move it) so its settings apply",
     "U001": "unknown rule {rule!r}{hint}; `notelint rules` lists them",
     "U002": "{detail}",
     "P001": "plugin {name!r} cannot be loaded: {detail}",
@@ -76,6 +86,23 @@ class UsageError(NotelintError):
 
 class PluginError(NotelintError):
     """A rule plugin cannot be loaded."""
+
+
+def format_problem(template: str, *fields: str) -> str | None:
+    """What is wrong with a ``str.format`` template from a user that may only use ``fields``
+    (checked when the config or pack loads, never at check time); None when it is fine."""
+    try:
+        template.format(**dict.fromkeys(fields, ""))
+    except KeyError as exc:
+        problem = f"unknown field {{{exc.args[0]}}}"
+    except IndexError:
+        problem = "a positional field like {0}"
+    except ValueError as exc:
+        problem = str(exc)
+    else:
+        return None
+    known = ", ".join(f"{{{f}}}" for f in fields)
+    return f"{problem}: the fields are {known} (a literal brace is written {{{{ or }}}})"
 
 
 def did_you_mean(

@@ -11,7 +11,8 @@ import yaml
 from notelint._errors import InputError
 
 _OPEN = re.compile(r"\A---[ \t]*(\r\n|\n|\r)")
-_CLOSE = re.compile(r"^(---|\.\.\.)[ \t]*(\r\n|\n|\r|\Z)", re.MULTILINE)
+# a closing line starts after any line ending: \n, \r\n or a lone \r (classic Mac files)
+_CLOSE = re.compile(r"(?<=[\r\n])(---|\.\.\.)[ \t]*(\r\n|\n|\r|\Z)")
 
 
 @dataclass(frozen=True)

@@ -116,7 +116,6 @@ class PhraseCatalogMatcher(Generic[T]):
         self.items = list(items)
         vocab = get_nlp(lang).vocab
         self._lock = threading.Lock()
-        self.errors: list[str] = []
         self._matcher = Matcher(vocab, validate=True)
         self._patterns: list[tuple[int, re.Pattern[str], list[tuple[str, frozenset[int]]]]] = []
         for i, pattern in enumerate(patterns):
@@ -124,8 +123,14 @@ class PhraseCatalogMatcher(Generic[T]):
                 compiled = compile_pattern(lang, pattern)
                 self._matcher.add(str(i), compiled)  # validates the token patterns
             except ValueError as exc:
-                self.errors.append(f"{pattern!r}: {exc}")
-                continue
+                # a pattern the tokenizer splits in a way the syntax cannot express: a config
+                # error naming the pack file, never a pattern silently dropped (docs/packs.md)
+                from notelint._errors import ConfigError
+
+                source = getattr(self.items[i], "source", "") or None
+                raise ConfigError(
+                    "C005", path=source, detail=f"pattern {pattern!r} cannot be compiled: {exc}"
+                ) from None
             self._patterns.append((i, _regex(compiled[0]), _required(compiled, vocab)))
         # an index from the hashes of each pattern's first required word to the patterns: a
         # doc looks up the patterns whose first required word it holds, not every pattern

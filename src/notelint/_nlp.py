@@ -273,7 +273,33 @@ _DOC_LOCKS: dict[str, threading.Lock] = {"en": threading.Lock(), "de": threading
 
 
 def make_doc(text: str, lang: str, model: str | None = None) -> Doc:
-    """Run the pipeline; serialized per language because spaCy's tokenizer cache is shared."""
+    """Run the pipeline; serialized per language because spaCy's tokenizer cache is shared.
+
+    spaCy refuses texts over ``nlp.max_length`` (1,000,000 characters) because a parser or
+    NER needs about 1 GB per 100,000 words. The blank pipeline (tokenizer, sentencizer, lookup
+    lemmas) is linear in the text, so the limit is raised for it: a note is bounded by
+    ``max-file-size`` instead. A trained pipeline keeps its limit (``check_length``).
+    """
     nlp = get_nlp(lang, model)
     with _DOC_LOCKS.setdefault(lang, threading.Lock()):
+        if model is None and len(text) >= nlp.max_length:
+            nlp.max_length = len(text) + 1
         return nlp(text)
+
+
+SPACY_MAX_LENGTH = 1_000_000  # spaCy's default nlp.max_length, kept for trained pipelines
+
+
+def check_length(text: str, *, model: str | None, name: str) -> None:
+    """InputError when a trained pipeline would refuse ``text`` (checked when the note is read,
+    so that one such note is a per-file error, not a crash of the run)."""
+    from notelint._errors import InputError
+
+    if model is not None and len(text) >= SPACY_MAX_LENGTH:
+        raise InputError(
+            "E014",
+            path=name,
+            size=len(text),
+            limit=SPACY_MAX_LENGTH,
+            model=model,
+        )

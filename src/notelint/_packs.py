@@ -8,6 +8,7 @@ are the top-level ``rules/`` folder of the repository, shipped in the wheel as
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
@@ -16,8 +17,33 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from notelint._errors import ConfigError
+from notelint._errors import ConfigError, format_problem
 from notelint._models import Severity
+
+# Matching cost grows exponentially with optional positions (a `...` is three of them): six
+# `...` in one pattern took 35 s on a short note. The built-in packs need at most 9.
+MAX_OPTIONAL = 10
+MAX_WORDS = 24
+# `packs = ["/"]` must not walk the whole filesystem before failing.
+MAX_PACK_ENTRIES = 2000
+
+
+def check_pattern(pattern: str) -> None:
+    """ValueError when ``pattern`` is malformed or too costly to match (docs/packs.md)."""
+    words = pattern.split()
+    if len(words) > MAX_WORDS:
+        raise ValueError(f"pattern has {len(words)} words, more than {MAX_WORDS}; split it")
+    optional = sum(3 if w == "..." else 1 for w in words if w == "..." or w.endswith("?"))
+    if optional > MAX_OPTIONAL:
+        raise ValueError(
+            f"pattern has {optional} optional positions (`word?` counts 1, `...` counts 3), more"
+            f" than {MAX_OPTIONAL}: matching it could take minutes; split it into patterns"
+        )
+    for w in words:
+        core = w[:-1] if w.endswith("?") and len(w) > 1 else w
+        core = core[1:] if core.startswith("=") and len(core) > 1 else core
+        if core not in ("...", "*") and any(not alt for alt in core.split("|")):
+            raise ValueError(f"empty alternative in {w!r}")
 
 
 class CatalogEntry(BaseModel):
@@ -30,6 +56,7 @@ class CatalogEntry(BaseModel):
     why: str | None = None
     instead: str | None = None
     weight: float = 1.0
+    source: str = Field(default="", exclude=True, repr=False)  # the pack file (set on load)
 
     @field_validator("pattern")
     @classmethod
@@ -37,6 +64,7 @@ class CatalogEntry(BaseModel):
         v = " ".join(v.split())
         if not v:
             raise ValueError("pattern is empty")
+        check_pattern(v)
         return v
 
 
@@ -63,11 +91,30 @@ class PackFile(BaseModel):
     def _lang(cls, v: Any) -> Any:
         return [v] if isinstance(v, str) else v
 
-    @field_validator("entries", mode="before")
+    @model_validator(mode="before")
     @classmethod
-    def _entries(cls, v: Any) -> Any:
-        if isinstance(v, list):
-            return [{"pattern": e} if isinstance(e, str) else e for e in v]
+    def _entries(cls, data: Any) -> Any:
+        if isinstance(data, dict) and isinstance(data.get("entries"), list):
+            source = data.get("source", "")
+            data = {
+                **data,
+                "entries": [
+                    {"pattern": e, "source": source}
+                    if isinstance(e, str)
+                    else {**e, "source": source}
+                    if isinstance(e, dict)
+                    else e
+                    for e in data["entries"]
+                ],
+            }
+        return data
+
+    @field_validator("message")
+    @classmethod
+    def _message(cls, v: str | None) -> str | None:
+        problem = format_problem(v, "match", "why", "instead") if v is not None else None
+        if problem:
+            raise ValueError(problem)
         return v
 
     @model_validator(mode="after")
@@ -93,7 +140,24 @@ def builtin_pack_dir() -> Path:
 
 
 def _iter_yaml(folder: Path) -> Iterator[Path]:
-    yield from sorted(p for p in folder.rglob("*.y*ml") if p.is_file() and p.name != "pack.yaml")
+    """The pack files below ``folder``; ConfigError when it holds far too much to be a pack."""
+    found: list[Path] = []
+    seen = 0
+    for dirpath, dirnames, filenames in os.walk(folder):
+        dirnames.sort()
+        seen += len(dirnames) + len(filenames)
+        if seen > MAX_PACK_ENTRIES:
+            raise ConfigError(
+                "C005",
+                path=str(folder),
+                detail=f"the folder holds more than {MAX_PACK_ENTRIES} files and folders;"
+                " `packs` names folders of pack YAML files",
+            )
+        for name in filenames:
+            p = Path(dirpath) / name
+            if p.suffix in (".yaml", ".yml") and name != "pack.yaml" and p.is_file():
+                found.append(p)
+    yield from sorted(found)
 
 
 _FAST_LOADER: type | None = getattr(yaml, "CSafeLoader", None)
@@ -130,7 +194,9 @@ def load_pack(folder: str) -> tuple[PackFile, ...]:
         except ValidationError as exc:
             err = exc.errors()[0]
             loc = ".".join(str(p) for p in err["loc"])
-            raise ConfigError("C005", path=str(path), detail=f"{loc}: {err['msg']}") from None
+            raise ConfigError(
+                "C005", path=str(path), detail=f"{loc}: {err['msg'].removeprefix('Value error, ')}"
+            ) from None
     return tuple(files)
 
 

@@ -33,6 +33,7 @@ class FakeLT:
     def __init__(self) -> None:
         fake = self
         self.on_check: Behaviour = lambda h: _send_json(h, 200, {"matches": []})
+        self.on_languages: Behaviour = lambda h: _send_json(h, 200, LANGUAGES)
         self.release = threading.Event()
 
         class Handler(BaseHTTPRequestHandler):
@@ -40,7 +41,7 @@ class FakeLT:
                 pass
 
             def do_GET(self) -> None:
-                _send_json(self, 200, LANGUAGES)
+                fake.on_languages(self)
 
             def do_POST(self) -> None:
                 length = int(self.headers.get("Content-Length", 0))
@@ -64,6 +65,33 @@ class FakeLT:
 
     def hang(self) -> None:
         self.on_check = lambda h: (self.release.wait(30), None)[1]
+
+    def trickle(
+        self, *, every: float = 0.5, headers: bool = False, languages: bool = False
+    ) -> None:
+        """Answer checks (or /v2/languages) one byte at a time: a per-read timeout never fires."""
+
+        def behave(h: BaseHTTPRequestHandler) -> None:
+            body = json.dumps({"matches": []}).encode() + b" " * 2000
+            head = (
+                b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                + f"Content-Length: {len(body)}\r\n\r\n".encode()
+            )
+            data = head + body
+            if not headers:
+                h.wfile.write(head)
+                data = body
+            for i in range(len(data)):
+                if self.release.is_set():
+                    return
+                h.wfile.write(data[i : i + 1])
+                h.wfile.flush()
+                time.sleep(every)
+
+        if languages:
+            self.on_languages = behave
+        else:
+            self.on_check = behave
 
     def error(self, status: int, text: str) -> None:
         def behave(h: BaseHTTPRequestHandler) -> None:

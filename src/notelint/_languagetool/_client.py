@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from ._deadline import DeadlineExceeded, call_with_deadline
 from ._errors import LanguageToolUnavailable
 from ._offsets import utf16_to_codepoint
 
@@ -151,8 +152,10 @@ class LanguageToolClient:
             tool = self._tools.get(key)
             if tool is None:
                 try:
-                    tool = _bounded_tool()(lang, remote_server=self.url + "/")
-                except (_lt_error(), ValueError, OSError) as exc:
+                    tool = call_with_deadline(
+                        lambda: _bounded_tool()(lang, remote_server=self.url + "/"), timeout
+                    )
+                except Exception as exc:  # any failure or malformed answer: unavailable
                     raise self._unavailable(exc, timeout) from exc
                 tool._TIMEOUT = timeout  # type: ignore[assignment]
                 self._tools[key] = tool
@@ -167,7 +170,7 @@ class LanguageToolClient:
             return LanguageToolUnavailable(
                 f"the LanguageTool server crashed ({self._server.describe_exit()})", STATUS_FIX
             )
-        if isinstance(cause, requests.Timeout):
+        if isinstance(cause, (requests.Timeout, DeadlineExceeded)):
             return LanguageToolUnavailable(
                 f"LanguageTool at {self.url} did not answer within {timeout:g} s",
                 "raise `timeout` in [tool.notelint.languagetool] or check the server",
@@ -177,6 +180,13 @@ class LanguageToolClient:
                 f"LanguageTool at {self.url} is unreachable or stopped mid-run", STATUS_FIX
             )
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        if not isinstance(exc, (_lt_error(), OSError)):
+            # e.g. /v2/languages answering an object where the library expects a list
+            return LanguageToolUnavailable(
+                f"LanguageTool at {self.url} sent a malformed answer"
+                f" ({type(exc).__name__}: {first[:200]})",
+                "check that `url` in [tool.notelint.languagetool] points at a LanguageTool server",
+            )
         return LanguageToolUnavailable(
             f"LanguageTool at {self.url} failed: {first[:200]}", STATUS_FIX
         )
@@ -209,8 +219,13 @@ class LanguageToolClient:
         if enabled_only:
             params["enabledOnly"] = "true"
         try:
-            data = tool._query_server(self.url + "/v2/check", params, num_tries=1, method="post")
-        except (_lt_error(), OSError, ValueError) as exc:
+            data = call_with_deadline(
+                lambda: tool._query_server(
+                    self.url + "/v2/check", params, num_tries=1, method="post"
+                ),
+                limit,
+            )
+        except Exception as exc:  # any failure or malformed answer: unavailable
             raise self._unavailable(exc, limit) from exc
         # A proxy or a wrong URL can answer with JSON of another shape.
         if not isinstance(data, dict) or not isinstance(data.get("matches"), list):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import signal
+import subprocess
 import time
 from collections.abc import Iterable
 from pathlib import Path
@@ -70,13 +71,46 @@ def pid_alive(pid: int) -> bool:
     return stat.rpartition(")")[2].split()[:1] != ["Z"]
 
 
+SERVER_CLASS = "org.languagetool.server.HTTPServer"
+
+
+def _command_line(pid: int) -> str | None:
+    """The command line of ``pid`` (/proc, else ``ps``), or None when it cannot be read."""
+    try:
+        raw = Path(f"/proc/{pid}/cmdline").read_bytes()
+        return raw.replace(b"\0", b" ").decode("utf-8", "replace")
+    except OSError:
+        pass
+    try:
+        proc = subprocess.run(
+            ["ps", "-ww", "-p", str(pid), "-o", "command="],
+            capture_output=True,
+            text=True,
+            timeout=5,
+            check=False,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return proc.stdout if proc.returncode == 0 and proc.stdout.strip() else None
+
+
+def is_our_server(state: DaemonState) -> bool:
+    """Whether ``state.pid`` is still the LanguageTool server the state file recorded (a PID
+    reused by another process after a reboot or crash is not); unverifiable counts as not."""
+    command = _command_line(state.pid)
+    if command is None:
+        return False
+    return SERVER_CLASS in command and f"--port {state.port} " in f"{command} "
+
+
 def daemon_status(*, cache_dir: Path | None = None) -> DaemonState | None:
     """The running daemon's state, or None (a stale state file is removed)."""
     state = _read_state(cache_dir)
     if state is None:
         return None
-    # The recorded JVM is gone: forget it.
-    if not pid_alive(state.pid):
+    # The recorded JVM is gone, or its PID now belongs to another process: forget it (and
+    # never signal that process).
+    if not pid_alive(state.pid) or not is_our_server(state):
         with contextlib.suppress(OSError):
             _state_path(cache_dir).unlink()
         return None

@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from types import TracebackType
 
+from ._deadline import call_with_deadline
 from ._errors import LanguageToolUnavailable
 from ._install import require_installation
 from ._java import find_java
@@ -42,11 +43,16 @@ def free_port() -> int:
 
 
 def is_healthy(url: str, *, timeout: float = 2.0) -> bool:
-    """True when ``GET <url>/v2/languages`` answers 200 within ``timeout``."""
-    try:
+    """True when ``GET <url>/v2/languages`` answers 200 within ``timeout`` (overall, not per
+    read: a server that trickles its answer is not healthy)."""
+
+    def probe() -> bool:
         with urllib.request.urlopen(url.rstrip("/") + "/" + HEALTH_PATH, timeout=timeout) as resp:
             return int(resp.status) == 200
-    except (OSError, ValueError):
+
+    try:
+        return call_with_deadline(probe, timeout)
+    except (OSError, ValueError):  # DeadlineExceeded is an OSError (TimeoutError)
         return False
 
 
@@ -209,8 +215,13 @@ class Server:
     def _launch(self, java: str, classpath: str) -> None:
         assert self._workdir is not None and self.log_path is not None
         self.port = free_port()
+        # Java's temp files (dictionaries unpacked by LanguageTool) go to the work folder, not
+        # /tmp regardless of TMPDIR; no hsperfdata file (always under /tmp) is written.
+        java_tmp = self._workdir / "tmp"
+        java_tmp.mkdir(exist_ok=True)
         cmd = [
-            java, f"-Xmx{self.heap}", "-XX:+UseSerialGC",
+            java, f"-Xmx{self.heap}", "-XX:+UseSerialGC", "-XX:-UsePerfData",
+            f"-Djava.io.tmpdir={java_tmp}",
             "-Dfile.encoding=UTF-8", "-Djava.awt.headless=true",
             "-cp", classpath, "org.languagetool.server.HTTPServer",
             "--port", str(self.port),

@@ -13,6 +13,7 @@ from pydantic import Field
 from notelint._models import Finding, Severity
 from notelint._note import Note
 from notelint._rule import BatchRule, Rule, RuleOptions
+from notelint.rules import _invisible as invisible
 from notelint.rules._names import (
     EXACT,
     FOLD,
@@ -147,6 +148,7 @@ class NameMisspelled(Rule):
         )
 
     def check(self, note: Note) -> Iterable[Finding]:
+        covered: list[tuple[int, int]] = []
         for m, candidates in find_misspelled(note):
             safe = len(candidates) == 1
             found, correct = m.found, candidates[0]
@@ -155,6 +157,7 @@ class NameMisspelled(Rule):
             else:
                 options = " or ".join(f"'{c}'" for c in candidates)
                 message = f"'{found}' looks like a misspelling of {options}."
+            covered.append((m.start, m.end))
             yield self.finding(
                 note,
                 note.at(m.start),
@@ -164,6 +167,8 @@ class NameMisspelled(Rule):
                 fix=correct,
                 fix_safe=safe,
             )
+        # right names written with invisible characters inside
+        yield from invisible.hidden_name_findings(self, note, covered)
 
 
 def _names_for(note: Note) -> Names:
@@ -192,11 +197,13 @@ def _allowed(m: Match, slots: set[int], index: dict[int, int], lang: str) -> boo
 
 
 def find_misspelled(note: Note) -> list[tuple[Match, list[str]]]:
-    """Misspelled context names in ``note``: (match, corrections best first)."""
+    """Misspelled context names in ``note``: (match, corrections best first). Invisible
+    characters inside words are looked through (``_invisible``); spans include them."""
     names = _names_for(note)
     if not names.units:
         return []
-    prose = note.prose
+    cleaned = invisible.strip(note.prose)
+    prose = cleaned[0] if cleaned is not None else note.prose
     toks = tokens(prose)
     if not toks:
         return []
@@ -240,6 +247,8 @@ def find_misspelled(note: Note) -> list[tuple[Match, list[str]]]:
                 if _allowed(m, slots, index, note.lang):
                     out.append((m, candidates))
         i += max(consumed, 1)
+    if cleaned is not None:
+        out = [(invisible.on_original(m, cleaned[1]), c) for m, c in out]
     return out
 
 
