@@ -6,6 +6,8 @@ Exception hierarchy::
     ├── InputError           a note file cannot be read as a note (encoding, binary, size, YAML)
     ├── ConfigError          a config file or option is invalid
     ├── UsageError           the command line or API call is wrong (unknown rule, bad path)
+    │   └── ContextError     a caller's ``context=`` has an unknown key or a bad value
+    │                        (also a ValueError, like pydantic's ValidationError)
     └── PluginError          a rule plugin cannot be loaded or is malformed
 
 Every error renders as one line: ``path: CODE message`` (the path when there is one).
@@ -32,6 +34,7 @@ MESSAGES: dict[str, str] = {
     "C005": "names a rule pack that cannot be loaded: {detail}",
     "U001": "unknown rule {rule!r}{hint}; `notelint rules` lists them",
     "U002": "{detail}",
+    "U003": "invalid context: {detail}",
     "P001": "plugin {name!r} cannot be loaded: {detail}",
     "P002": "plugin {name!r} provides an invalid rule: {detail}",
     "P003": "two rules share the id {rule!r} ({first} and {second})",
@@ -72,6 +75,18 @@ class ConfigError(NotelintError):
 
 class UsageError(NotelintError):
     """The command line or an API argument is wrong."""
+
+
+class ContextError(UsageError, ValueError):
+    """The ``context`` given to ``check``/``check_file``/``Linter`` is invalid.
+
+    ``problems`` lists ``(key, message, did_you_mean)`` for each bad key. Front matter in a
+    note is never raised: it is reported as a ``front-matter`` finding.
+    """
+
+    def __init__(self, problems: list[tuple[str, str, str | None]]) -> None:
+        self.problems = problems
+        super().__init__("U003", detail=" ".join(msg for _key, msg, _best in problems))
 
 
 class PluginError(NotelintError):
