@@ -21,7 +21,11 @@ def test_unknown_context_key_raises_a_value_error_with_did_you_mean() -> None:
     assert isinstance(info.value, notelint.NotelintError)
     assert "did you mean 'interviewers'?" in str(info.value)
     assert info.value.problems == [
-        ("interviewer", "Unknown context key 'interviewer'; did you mean 'interviewers'?", "interviewers")
+        (
+            "interviewer",
+            "Unknown context key 'interviewer'; did you mean 'interviewers'?",
+            "interviewers",
+        )
     ]
 
 
