@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import tarfile
@@ -33,9 +34,11 @@ def test_wheel_is_typed_and_licensed(dist: Path) -> None:
     names = zipfile.ZipFile(wheel).namelist()
     assert "notelint/py.typed" in names
     assert any(n.endswith(".dist-info/licenses/LICENSE") for n in names)
-    meta = zipfile.ZipFile(wheel).read(
-        next(n for n in names if n.endswith(".dist-info/METADATA"))
-    ).decode()
+    meta = (
+        zipfile.ZipFile(wheel)
+        .read(next(n for n in names if n.endswith(".dist-info/METADATA")))
+        .decode()
+    )
     assert "Typing :: Typed" in meta
 
 
@@ -54,3 +57,13 @@ def test_sdist_has_license_and_everything_its_tests_need(dist: Path) -> None:
         pytest.skip("not a git checkout")
     missing = [t for t in tracked if (ROOT / t).is_file() and t not in names]
     assert missing == []
+
+
+def test_docs_do_not_promise_a_pypi_package() -> None:
+    """Regression: the docs said `pip install notelint`, but it is on no package index."""
+    for doc in [ROOT / "README.md", *(ROOT / "docs").glob("*.md")]:
+        for line in doc.read_text("utf-8").splitlines():
+            if re.search(r"pip install notelint\b(?![/-])", line) and "does not work" not in line:
+                raise AssertionError(f"{doc.name}: {line.strip()}")
+    install = (ROOT / "docs" / "install.md").read_text("utf-8")
+    assert "pipx install notelint/dist/notelint-0.1.0-py3-none-any.whl" in install
