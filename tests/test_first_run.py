@@ -170,3 +170,27 @@ def test_progress_bar_is_rich(monkeypatch: pytest.MonkeyPatch) -> None:
     bar.step(25)
     bar.close()
     assert "25/50" in bar.stream.getvalue()  # type: ignore[attr-defined]
+
+
+def test_languagetool_start_under_the_progress_bar_prints_above_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """One live display at a time: with the progress bar running, no second spinner."""
+    from notelint import _progress
+    from notelint._cli import Progress
+    from notelint._languagetool import _manager
+
+    _fake_server(monkeypatch)
+    monkeypatch.delenv("CI", raising=False)
+    stream = Tty()
+    monkeypatch.setattr(_progress, "notice_stream", stream)
+    bar = Progress.maybe(50, stream)
+    assert bar is not None
+    try:
+        _manager.connect()
+    finally:
+        bar.close()
+    shown = stream.getvalue()
+    assert "Starting LanguageTool" in shown and "LanguageTool started in" in shown
+    assert "waiting for LanguageTool" not in shown
+    assert _progress._active_bar is None

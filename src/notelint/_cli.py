@@ -15,7 +15,7 @@ import sys
 import traceback
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from notelint import __version__
 from notelint._cli_check import (
@@ -261,6 +261,18 @@ def cmd_languagetool(args: argparse.Namespace) -> int:
     return int(handler(**kwargs))
 
 
+def _dispatch(args: argparse.Namespace, err: TextIO) -> int:
+    if args.command == "check":
+        return cmd_check(args, err)
+    if args.command == "rules":
+        return cmd_rules(args)
+    if args.command == "explain":
+        return cmd_explain(args)
+    if args.command == "schema":
+        return cmd_schema(args)
+    return cmd_languagetool(args)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     err = sys.stderr
     debug = "--debug" in (argv if argv is not None else sys.argv[1:])
@@ -269,21 +281,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command is None:
             build_parser().print_help(sys.stdout)
             return EXIT_ERROR
-        if args.command == "check":
-            from notelint import _progress
+        from notelint import _progress
 
-            _progress.notice_stream = err  # the LanguageTool start-up spinner, on a terminal
-            try:
-                return cmd_check(args, err)
-            finally:
-                _progress.notice_stream = None
-        if args.command == "rules":
-            return cmd_rules(args)
-        if args.command == "explain":
-            return cmd_explain(args)
-        if args.command == "schema":
-            return cmd_schema(args)
-        return cmd_languagetool(args)
+        _progress.notice_stream = err  # the LanguageTool start-up spinner, on a terminal
+        try:
+            return _dispatch(args, err)
+        finally:
+            _progress.notice_stream = None
     except NotelintError as exc:
         if debug:
             traceback.print_exc(file=err)

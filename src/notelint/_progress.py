@@ -19,8 +19,9 @@ LT_STARTING = (
 )
 
 
-# The CLI's stderr while `notelint check` runs; None in library use (no output at all).
+# The CLI's stderr while a command runs; None in library use (no output at all).
 notice_stream: TextIO | None = None
+_active_bar: Progress | None = None  # one live display at a time
 
 
 def on_terminal(stream: TextIO) -> bool:
@@ -56,6 +57,8 @@ class Progress:
         )
         self._task = self._bar.add_task("check", total=total)
         self._bar.start()
+        global _active_bar
+        _active_bar = self
 
     @classmethod
     def maybe(cls, total: int, stream: TextIO) -> Progress | None:
@@ -68,7 +71,10 @@ class Progress:
         self._bar.refresh()
 
     def close(self) -> None:
+        global _active_bar
         self._bar.stop()
+        if _active_bar is self:
+            _active_bar = None
 
 
 @contextmanager
@@ -78,8 +84,16 @@ def languagetool_starting() -> Iterator[None]:
     if stream is None or not on_terminal(stream):
         yield
         return
-    console = _console(stream)
     started = time.monotonic()
+    bar = _active_bar
+    if bar is not None:  # the progress bar is live: print above it, no second live display
+        bar._bar.console.print(f"notelint: {LT_STARTING}.", markup=False)
+        yield
+        bar._bar.console.print(
+            f"notelint: LanguageTool started in {time.monotonic() - started:.0f} s"
+        )
+        return
+    console = _console(stream)
     console.print(f"notelint: {LT_STARTING}.", markup=False)
     with console.status("notelint: waiting for LanguageTool ...", spinner="dots"):
         yield
