@@ -48,7 +48,15 @@ def test_sdist_has_license_and_everything_its_tests_need(dist: Path) -> None:
         names = {n.split("/", 1)[1] for n in tar.getnames() if "/" in n}
     assert "LICENSE" in names
     tracked = subprocess.run(
-        ["git", "ls-files", "tests", "benchmarks", "examples", "rules", "src"],
+        ["git", "ls-files", "tests", "benchmarks", "examples", "rules", "src", "docs", "corpus"]
+        + [
+            ".ci",
+            "README.md",
+            "mkdocs.yml",
+            ".pre-commit-hooks.yaml",
+            "Makefile",
+            "pyproject.toml",
+        ],
         cwd=ROOT,
         capture_output=True,
         text=True,
