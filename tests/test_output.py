@@ -221,3 +221,25 @@ def test_watch_checks_again_on_save(drafts: Path, monkeypatch, capsys) -> None:
     out = capsys.readouterr().out
     assert out.count("Found 3 findings") == 1
     assert "Found 2 findings (2 error) in 2 files." in out
+
+
+def test_the_installed_command_prints_the_same_without_colour_in_a_pipe(drafts: Path) -> None:
+    """End to end through the console script, like Vale's tests: a pipe gets no colour."""
+    import os
+    import shutil
+    import subprocess
+    import sys
+
+    exe = Path(sys.executable).parent / "notelint"
+    if not exe.exists() and not shutil.which("notelint"):
+        pytest.skip("the notelint console script is not installed")
+    env = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "NO_COLOR")}
+    r = subprocess.run(
+        [str(exe) if exe.exists() else "notelint", "check", *RULES, "drafts"],
+        cwd=drafts,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert (r.returncode, r.stdout) == (1, FULL)

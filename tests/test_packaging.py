@@ -12,6 +12,11 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
+# What the test suite reads besides itself: all of it must be in the sdist.
+TESTS_READ = (
+    "tests", "benchmarks", "examples", "rules", "src", "docs", "corpus", ".ci",
+    "README.md", "mkdocs.yml", ".pre-commit-hooks.yaml", "Makefile", "pyproject.toml",
+)  # fmt: skip
 
 
 @pytest.fixture(scope="module")
@@ -48,15 +53,7 @@ def test_sdist_has_license_and_everything_its_tests_need(dist: Path) -> None:
         names = {n.split("/", 1)[1] for n in tar.getnames() if "/" in n}
     assert "LICENSE" in names
     tracked = subprocess.run(
-        ["git", "ls-files", "tests", "benchmarks", "examples", "rules", "src", "docs", "corpus"]
-        + [
-            ".ci",
-            "README.md",
-            "mkdocs.yml",
-            ".pre-commit-hooks.yaml",
-            "Makefile",
-            "pyproject.toml",
-        ],
+        ["git", "ls-files", *TESTS_READ],
         cwd=ROOT,
         capture_output=True,
         text=True,

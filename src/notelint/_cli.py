@@ -67,6 +67,7 @@ def _add_check(sub: Any) -> None:
         dest="format",
         choices=FORMATS,
         default="full",
+        metavar="FORMAT",
         help="full (default: source line and carets), concise (one line per finding), json, "
         "sarif, github, junit, gitlab (code quality), rdjson (reviewdog); text = full",
     )
@@ -77,7 +78,9 @@ def _add_check(sub: Any) -> None:
         "--color",
         choices=["auto", "always", "never"],
         default="auto",
-        help="colour the text formats (auto: on a terminal; NO_COLOR and FORCE_COLOR are honoured)",
+        metavar="WHEN",
+        help="colour the text formats: auto (on a terminal; NO_COLOR and FORCE_COLOR are "
+        "honoured), always, never",
     )
     c.add_argument(
         "--fail-level",
