@@ -72,3 +72,10 @@ def test_docs_do_not_promise_a_pypi_package() -> None:
                 raise AssertionError(f"{doc.name}: {line.strip()}")
     install = (ROOT / "docs" / "install.md").read_text("utf-8")
     assert "pipx install notelint/dist/notelint-0.1.0-py3-none-any.whl" in install
+
+
+def test_design_changes_say_which_hand_written_code_stays_and_why() -> None:
+    text = (ROOT / "docs" / "design-changes.md").read_text("utf-8")
+    section = text.split("## Hand-written code a library could do", 1)[1].split("\n## ", 1)[0]
+    for library in ("rich", "jinja2", "diskcache", "psutil"):
+        assert library in section, library
