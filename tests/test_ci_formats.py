@@ -90,13 +90,15 @@ def test_junit_structure(run_cli, write) -> None:
     assert (suite.get("tests"), suite.get("failures"), suite.get("errors")) == ("2", "1", "0")
     cases = suite.findall("testcase")
     assert [c.get("name") for c in cases] == [str(bad), str(good)]
-    failures = cases[0].findall("failure")
-    assert [f.get("type") for f in failures] == ["error", "warning"]
-    assert failures[0].get("message", "").startswith("placeholder: Unfilled placeholder")
-    assert failures[0].text == (
+    (failure,) = cases[0].findall("failure")  # one per test case, listing every finding
+    assert failure.get("type") == "error"
+    assert failure.get("message", "").startswith("2 findings; first: placeholder: Unfilled")
+    assert (failure.text or "").splitlines()[0] == (
         f"{bad}:4:6: error placeholder Unfilled placeholder '[Interviewer Name]' (bracketed slot);"
         " replace it with the real name."
     )
+    assert (failure.text or "").splitlines()[1].startswith(f"{bad}:")
+    assert len((failure.text or "").splitlines()) == 2
     assert cases[1].findall("failure") == []
     for case in cases:
         assert set(case.attrib) == {"classname", "name", "file"}

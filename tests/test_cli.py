@@ -22,9 +22,9 @@ Alex Kim
 """
 
 
-def test_text_output_is_exact(run_cli, write) -> None:
+def test_concise_output_is_exact(run_cli, write) -> None:
     p = write("drafts/rita.md", NOTE_BAD)
-    r = run_cli("check", "--select", "placeholder", str(p))
+    r = run_cli("check", "--select", "placeholder", "--output-format", "concise", str(p))
     assert r.code == 1
     assert r.out.splitlines() == [
         f"{p}:1:6: error placeholder Unfilled placeholder '[Interviewer Name]' (bracketed slot); replace it with the real name.",

@@ -54,7 +54,7 @@ def _run(site: Path, *args: str) -> subprocess.CompletedProcess[str]:
 def test_plugin_rule_runs_through_the_cli(plugin_site: Path, tmp_path: Path) -> None:
     note = tmp_path / "n.md"
     note.write_text("Dear Ms. Ortiz,\n\nI am REALLY excited about the harbour project.\n")
-    r = _run(plugin_site, "check", "--select", "demo-shouting", str(note))
+    r = _run(plugin_site, "check", "--select", "demo-shouting", "--format", "concise", str(note))
     assert r.returncode == 1, r.stderr
     assert (
         r.stdout.splitlines()[0]

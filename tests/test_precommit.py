@@ -121,3 +121,60 @@ def test_real_pre_commit_passes_good_drafts_and_blocks_a_placeholder(tmp_path: P
     assert "Failed" in out
     assert "drafts/mensah.md:1:6: error placeholder" in out
     assert "ortiz" not in out.split("Failed", 1)[1]  # only the staged file was checked
+
+
+def _documented_config(path: Path) -> str:
+    """The `.pre-commit-config.yaml` block of a document, exactly as written."""
+    text = path.read_text("utf-8")
+    blocks = [b for b in text.split("```yaml\n")[1:] if "# .pre-commit-config.yaml" in b]
+    assert len(blocks) == 1, path
+    return blocks[0].split("```", 1)[0]
+
+
+def test_documented_config_is_the_same_everywhere_and_has_no_fake_rev() -> None:
+    readme = _documented_config(ROOT / "README.md")
+    assert readme == _documented_config(ROOT / "docs" / "pre-commit.md")
+    assert "rev:" not in readme  # regression: `rev: v0.1.0` named a tag that does not exist
+    for doc in (ROOT / "README.md", ROOT / "docs" / "pre-commit.md", MANIFEST):
+        assert "v0.1.0" not in doc.read_text("utf-8"), doc
+
+
+@pytest.mark.slow
+def test_documented_config_works_as_written(tmp_path: Path) -> None:
+    """The README's config, verbatim, in a new repository with notelint on PATH."""
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    bin_dir = str(Path(_notelint()).parent)
+    repo = tmp_path / "notes"
+    repo.mkdir()
+    env = {
+        **os.environ,
+        "PATH": bin_dir + os.pathsep + os.environ.get("PATH", ""),
+        "PRE_COMMIT_HOME": str(tmp_path / "pc-home"),
+        "GIT_AUTHOR_NAME": "Test",
+        "GIT_AUTHOR_EMAIL": "test@example.invalid",
+        "GIT_COMMITTER_NAME": "Test",
+        "GIT_COMMITTER_EMAIL": "test@example.invalid",
+        "GIT_CONFIG_GLOBAL": os.devnull,
+        "GIT_CONFIG_NOSYSTEM": "1",
+    }
+    env.pop("CI", None)
+    assert _run(["git", "init", "-q", "-b", "main"], repo, env).returncode == 0
+    (repo / ".pre-commit-config.yaml").write_text(
+        _documented_config(ROOT / "README.md"), encoding="utf-8"
+    )
+    # the notes repository's own config keeps the test fast (no LanguageTool start)
+    (repo / "notelint.toml").write_text('select = ["placeholder", "front-matter"]\n')
+    r = _run([*_pre_commit(), "install"], repo, env)
+    assert r.returncode == 0, r.stdout + r.stderr
+    (repo / "drafts").mkdir()
+    (repo / "drafts" / "ortiz.md").write_text(GOOD, encoding="utf-8")
+    _run(["git", "add", "-A"], repo, env)
+    ok = _run(["git", "commit", "-q", "-m", "good"], repo, env)
+    assert ok.returncode == 0, ok.stdout + ok.stderr
+    assert "Passed" in ok.stdout + ok.stderr
+    (repo / "drafts" / "mensah.md").write_text(BAD, encoding="utf-8")
+    _run(["git", "add", "-A"], repo, env)
+    bad = _run(["git", "commit", "-q", "-m", "bad"], repo, env)
+    assert bad.returncode != 0
+    assert "drafts/mensah.md:1:6: error placeholder" in bad.stdout + bad.stderr

@@ -13,7 +13,15 @@ TEMPLATE_RULES = "template-variable,template-no-specifics,placeholder,front-matt
 
 
 def test_example_template_library_exact_output(run_cli) -> None:
-    r = run_cli("check", "--select", TEMPLATE_RULES, "examples/templates", cwd=ROOT)
+    r = run_cli(
+        "check",
+        "--select",
+        TEMPLATE_RULES,
+        "--output-format",
+        "concise",
+        "examples/templates",
+        cwd=ROOT,
+    )
     p = "examples/templates"
     assert r.out.splitlines() == [
         f"{p}/de/nur-floskeln.md:4:1: warning template-no-specifics This template has no slot for something from the conversation (e.g. {{{{ topic }}}}): every note made from it says the same thing.",

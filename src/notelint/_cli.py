@@ -2,14 +2,15 @@
 
 Exit codes: 0 nothing at or above the fail level; 1 findings at or above it; 2 usage, config,
 input or internal error (one line on stderr; a traceback only with --debug).
+
+This module holds the parser and the dispatch; `check` lives in ``_cli_check`` (with
+``_cli_fix`` and ``_cli_extras``), the LanguageTool actions in ``_languagetool._commands``.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import os
-import stat
 import sys
 import traceback
 from collections.abc import Sequence
@@ -17,25 +18,30 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from notelint import __version__
-from notelint._config import Config, load_config_file, path_matches
-from notelint._errors import InputError, NotelintError, UsageError, hint
-from notelint._io import NOTE_SUFFIXES, atomic_write, decode_note, resolved
-from notelint._models import Output, Report, Severity
+from notelint._cli_check import (
+    EXIT_ERROR,
+    EXIT_FINDINGS,
+    EXIT_OK,
+    LANGUAGETOOL_RULES,
+    cmd_check,
+    collect,
+)
+from notelint._config import load_config_file
+from notelint._errors import NotelintError, UsageError, hint
+from notelint._format import FORMATS
+from notelint._models import Severity
+from notelint._progress import Progress
 
-EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-LANGUAGETOOL_RULES = ("spelling", "grammar")
-_SKIP_DIRS = {
-    ".git",
-    ".hg",
-    ".svn",
-    ".venv",
-    "venv",
-    "node_modules",
-    "__pycache__",
-    ".tox",
-    ".nox",
-    "site",
-}
+__all__ = [
+    "EXIT_ERROR",
+    "EXIT_FINDINGS",
+    "EXIT_OK",
+    "LANGUAGETOOL_RULES",
+    "Progress",
+    "build_parser",
+    "collect",
+    "main",
+]
 
 
 class _Parser(argparse.ArgumentParser):
@@ -47,13 +53,7 @@ def _csv(value: str) -> list[str]:
     return [v.strip() for v in value.split(",") if v.strip()]
 
 
-def build_parser() -> argparse.ArgumentParser:
-    p = _Parser(
-        prog="notelint", description="Lint job-interview follow-up notes before they are sent."
-    )
-    p.add_argument("--version", action="version", version=f"notelint {__version__}")
-    sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-
+def _add_check(sub: Any) -> None:
     c = sub.add_parser("check", help="check note files, folders or stdin (-)")
     c.add_argument(
         "paths",
@@ -61,9 +61,26 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="PATH",
         help="files, folders (recursed: .md .markdown .txt) or - for stdin",
     )
-    c.add_argument("--format", choices=["text", "json", "sarif", "github", "junit"], default="text")
+    c.add_argument(
+        "--output-format",
+        "--format",
+        dest="format",
+        choices=FORMATS,
+        default="full",
+        metavar="FORMAT",
+        help="full (default: source line and carets), concise (one line per finding), json, "
+        "sarif, github, junit, gitlab (code quality), rdjson (reviewdog); text = full",
+    )
     c.add_argument(
         "--output", "-o", metavar="FILE", help="write the report to FILE instead of stdout"
+    )
+    c.add_argument(
+        "--color",
+        choices=["auto", "always", "never"],
+        default="auto",
+        metavar="WHEN",
+        help="colour the text formats: auto (on a terminal; NO_COLOR and FORCE_COLOR are "
+        "honoured), always, never",
     )
     c.add_argument(
         "--fail-level",
@@ -89,7 +106,23 @@ def build_parser() -> argparse.ArgumentParser:
         "--no-grammar", action="store_true", help="skip the LanguageTool rules (spelling, grammar)"
     )
     c.add_argument(
-        "--require-languagetool", action="store_true", help="exit 2 when LanguageTool cannot run"
+        "--require-languagetool",
+        action="store_true",
+        help="exit 2, reporting nothing, when LanguageTool cannot run",
+    )
+    c.add_argument(
+        "--statistics", action="store_true", help="print the number of findings per rule"
+    )
+    c.add_argument(
+        "--show-settings",
+        metavar="FILE",
+        help="print the effective config, context, language and rules for FILE, then exit",
+    )
+    c.add_argument(
+        "--show-files", action="store_true", help="print the files that would be checked, then exit"
+    )
+    c.add_argument(
+        "--watch", "-w", action="store_true", help="check again whenever a note or config changes"
     )
     c.add_argument(
         "--jobs", "-j", type=int, default=1, metavar="N", help="check notes in N parallel workers"
@@ -100,9 +133,67 @@ def build_parser() -> argparse.ArgumentParser:
     )
     c.add_argument("--stdin-filename", metavar="PATH", help="the path to report for - (stdin)")
     c.add_argument(
-        "--quiet", "-q", action="store_true", help="print findings only, no summary line"
+        "--quiet", "-q", action="store_true", help="print findings only (concise), no summary line"
     )
     c.add_argument("--debug", action="store_true", help="show tracebacks for internal errors")
+
+
+def _add_languagetool(sub: Any) -> None:
+    lt = sub.add_parser(
+        "languagetool",
+        help="install, start, stop or inspect the local LanguageTool server",
+        description="The LanguageTool server behind the spelling and grammar rules.",
+    )
+    actions = lt.add_subparsers(dest="action", metavar="ACTION", parser_class=_Parser)
+    actions.required = True
+
+    def common(p: argparse.ArgumentParser) -> None:
+        p.add_argument(
+            "--config", metavar="FILE", help="read [tool.notelint.languagetool] from this file"
+        )
+
+    i = actions.add_parser(
+        "install",
+        help="download LanguageTool into the cache folder (needs Java 17+; Maven or a download)",
+        description="Assemble LanguageTool (server, English, German) in the notelint cache "
+        "folder (~/.cache/notelint/languagetool, or $NOTELINT_CACHE_DIR). Uses Maven (mvn) "
+        "when it is on PATH, else language-tool-python's download. Needs Java 17 or newer. "
+        "A no-op when already installed.",
+    )
+    i.add_argument(
+        "--version", dest="lt_version", metavar="VERSION", help="LanguageTool version to install"
+    )
+    common(i)
+    s = actions.add_parser(
+        "start",
+        help="start a shared server that every run reuses until `stop`",
+        description="Start one LanguageTool server in the background; `notelint check` uses it "
+        "instead of starting its own (saves 20-60 s per run).",
+    )
+    s.add_argument("--heap", metavar="SIZE", help="Java heap, e.g. 1g (default from config)")
+    s.add_argument("--version", dest="lt_version", metavar="VERSION", help=argparse.SUPPRESS)
+    common(s)
+    st = actions.add_parser(
+        "stop", help="stop the shared server", description="Stop the server `start` started."
+    )
+    common(st)
+    stat = actions.add_parser(
+        "status",
+        help="is it installed, is a shared server running",
+        description="Say whether LanguageTool is installed and whether a shared server runs; "
+        "exit 2 when it is not installed or not answering.",
+    )
+    stat.add_argument("--version", dest="lt_version", metavar="VERSION", help=argparse.SUPPRESS)
+    common(stat)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = _Parser(
+        prog="notelint", description="Lint job-interview follow-up notes before they are sent."
+    )
+    p.add_argument("--version", action="version", version=f"notelint {__version__}")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    _add_check(sub)
 
     r = sub.add_parser("rules", help="list the rules with severity and what they need")
     r.add_argument("--format", choices=["text", "json"], default="text")
@@ -112,300 +203,11 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("rule")
 
     sub.add_parser("schema", help="print the JSON Schema of `check --format json`")
-
-    lt = sub.add_parser(
-        "languagetool", help="install, start, stop or inspect the local LanguageTool server"
-    )
-    lt.add_argument("action", choices=["install", "start", "stop", "status"])
-    lt.add_argument(
-        "--version", dest="lt_version", metavar="VERSION", help="LanguageTool version to install"
-    )
-    lt.add_argument("--config", metavar="FILE")
+    _add_languagetool(sub)
     return p
 
 
-# -- collecting files --------------------------------------------------------------------
-
-
-def collect(
-    paths: Sequence[str], excludes: Config | None = None
-) -> tuple[list[Path | str], list[NotelintError]]:
-    """Files to check, in a stable order; '-' stays '-'. Errors for missing or empty inputs."""
-    out: list[Path | str] = []
-    errors: list[NotelintError] = []
-    seen: set[Path] = set()
-    for raw in paths:
-        if raw == "-":
-            out.append("-")
-            continue
-        p = Path(raw)
-        if p.is_dir():
-            found = []
-            for dirpath, dirnames, filenames in os.walk(p):
-                dirnames[:] = sorted(
-                    d for d in dirnames if d not in _SKIP_DIRS and not d.startswith(".")
-                )
-                for name in sorted(filenames):
-                    if name.lower().endswith(NOTE_SUFFIXES) and not name.startswith("."):
-                        fp = Path(dirpath) / name
-                        if excludes is not None and path_matches(
-                            fp, excludes.exclude, excludes.root_path
-                        ):
-                            continue
-                        found.append(fp)
-            if not found:
-                errors.append(InputError("E007", path=raw))
-            for fp in found:
-                if resolved(fp) not in seen:
-                    seen.add(resolved(fp))
-                    out.append(fp)
-        elif p.is_symlink() or p.exists():
-            if resolved(p) not in seen:
-                seen.add(resolved(p))
-                out.append(p)
-        else:
-            errors.append(InputError("E008", path=raw))
-    return out, errors
-
-
 # -- commands ----------------------------------------------------------------------------
-
-
-def _emit(text: str, output: str | None, stream: TextIO | None = None) -> None:
-    if stream is not None:
-        stream.write(text)
-        return
-    if output:
-        write_output(Path(output), text)
-    else:
-        sys.stdout.write(text)
-        sys.stdout.flush()
-
-
-def write_output(target: Path, text: str) -> None:
-    """Write the report to ``--output``: a regular file is replaced atomically; a device, FIFO
-    or pipe (``/dev/stdout``, ``/dev/null``) is written through, never replaced by a file."""
-    try:
-        st = target.stat()
-    except FileNotFoundError:
-        st = None
-    except OSError as exc:
-        raise UsageError("U002", detail=f"--output {target}: {exc.strerror or exc}") from None
-    try:
-        if st is not None and stat.S_ISDIR(st.st_mode):
-            raise UsageError("U002", detail=f"--output {target}: is a folder; name a file")
-        if st is not None and stat.S_ISREG(st.st_mode):
-            atomic_write(target, text)
-        else:
-            with open(target, "w", encoding="utf-8", newline="") as fh:
-                fh.write(text)
-    except OSError as exc:
-        raise UsageError("U002", detail=f"--output {target}: {exc.strerror or exc}") from None
-
-
-def cmd_check(args: argparse.Namespace, err: TextIO) -> int:
-    from notelint._engine import Linter, RuleSet
-    from notelint._fix import fix_text, safe_fixes, unified_diff, write_fixed
-    from notelint._format import render
-    from notelint._note import Note
-
-    if args.jobs < 1:
-        raise UsageError("U002", detail="--jobs must be 1 or more")
-    if args.fix and args.diff:
-        raise UsageError("U002", detail="use either --fix or --diff, not both")
-    if args.lang:
-        from notelint._context import normalize_lang
-
-        try:
-            args.lang = normalize_lang(args.lang)
-        except ValueError as exc:
-            raise UsageError("U002", detail=f"--lang: {exc}") from None
-    explicit = None
-    if args.config:
-        cfg_path = Path(args.config)
-        if not cfg_path.is_file():
-            raise UsageError("U002", detail=f"{args.config}: no such config file")
-        explicit = load_config_file(cfg_path)
-        if explicit is None:
-            from notelint._errors import ConfigError
-
-            raise ConfigError("C001", path=args.config, detail="no [tool.notelint] table")
-    ignore = list(args.ignore)
-    if args.no_grammar:
-        ignore.extend(LANGUAGETOOL_RULES)
-    from notelint._registry import discover
-
-    known = discover()
-    ignore = [r for r in ignore if r in known or r not in LANGUAGETOOL_RULES]
-    linter = Linter(
-        explicit,
-        select=args.select,
-        ignore=ignore,
-        extend_select=args.extend_select,
-        lang=args.lang,
-        cache=not args.no_cache,
-    )
-    paths = args.paths or ["."]
-    cwd_config, _ = linter.config_for(Path.cwd())
-    files, errors = collect(paths, cwd_config)
-    for e in errors:
-        err.write(e.line() + "\n")
-    parsed: list[tuple[Note, RuleSet]] = []
-    failed_inputs = len(errors)
-    with linter:
-        for item in files:
-            try:
-                if item == "-":
-                    name = args.stdin_filename or "<stdin>"
-                    text = decode_note(sys.stdin.buffer.read(Config().max_file_size + 1), name=name)
-                    parsed.append(linter.parse(text, path=args.stdin_filename or "<stdin>"))
-                else:
-                    assert isinstance(item, Path)
-                    from notelint._io import read_note_file
-
-                    config, _ = linter.config_for(item)
-                    text = read_note_file(item, max_bytes=config.max_file_size, display=str(item))
-                    parsed.append(linter.parse(text, path=str(item)))
-            except InputError as exc:
-                err.write(exc.line() + "\n")
-                failed_inputs += 1
-        bar = Progress.maybe(len(parsed), err)
-        reports = (
-            linter.check_parsed(
-                parsed, jobs=args.jobs, processes=True, progress=bar.step if bar else None
-            )
-            if parsed
-            else []
-        )
-        if bar:
-            bar.close()
-
-        stdin_path = args.stdin_filename or "<stdin>"
-        report_to_stderr = False
-        if args.fix or args.diff:
-            fixed_reports: list[Report] = []
-            for (note, _rs), report in zip(parsed, reports, strict=False):
-                from_stdin = "-" in files and note.path == stdin_path
-                fixes = safe_fixes(report.findings)
-                if not fixes:
-                    if args.fix and from_stdin:
-                        sys.stdout.write(note.source_text)  # stdin --fix always echoes the text
-                        report_to_stderr = True
-                    fixed_reports.append(report)
-                    continue
-                new_text = fix_text(
-                    note.source_text,
-                    lambda t, p=note.path: linter.check(t, path=p).findings,  # type: ignore[misc]
-                )
-                if args.diff:
-                    sys.stdout.write(
-                        unified_diff(note.path or "<stdin>", note.source_text, new_text)
-                    )
-                    fixed_reports.append(report)
-                    continue
-                if from_stdin:
-                    sys.stdout.write(new_text)
-                    report_to_stderr = True
-                else:
-                    try:
-                        write_fixed(Path(note.path or ""), note.source_text, new_text)
-                    except InputError as exc:
-                        err.write(exc.line() + "\n")
-                        failed_inputs += 1
-                        fixed_reports.append(report)
-                        continue
-                n_fixed = len(fixes)
-                err.write(f"{note.path}: fixed {n_fixed} finding{'s' if n_fixed != 1 else ''}\n")
-                fixed_reports.append(linter.check(new_text, path=note.path))
-            reports = fixed_reports
-            if args.diff:
-                changed = any(safe_fixes(r.findings) for r in reports)
-                _print_skips(reports, err)
-                return (
-                    EXIT_ERROR
-                    if failed_inputs
-                    else (EXIT_FINDINGS if changed and not args.exit_zero else EXIT_OK)
-                )
-
-        output = Output.of(reports)
-        rules_by_id = dict(known)
-        # with stdin --fix the fixed text owns stdout: the report goes to stderr
-        target_err = err if report_to_stderr and not args.output else None
-        if not (args.quiet and args.format == "text"):
-            _emit(render(args.format, output, rules_by_id), args.output, target_err)
-        else:
-            body = render("text", output, rules_by_id).splitlines(keepends=True)[:-1]
-            _emit("".join(body), args.output, target_err)
-        _print_skips(reports, err)
-
-        require = args.require_languagetool or any(
-            linter.config_for(Path(n.path) if n.path and n.path != "<stdin>" else None)[
-                0
-            ].languagetool.require
-            for n, _ in parsed
-        )
-        if require:
-            lt_skips = [s for r in reports for s in r.skipped if s.rule in LANGUAGETOOL_RULES]
-            if lt_skips:
-                err.write(
-                    f"notelint: LanguageTool is required but could not run: {lt_skips[0].reason}\n"
-                )
-                return EXIT_ERROR
-        if failed_inputs:
-            return EXIT_ERROR
-        if args.exit_zero:
-            return EXIT_OK
-        for (note, _), report in zip(parsed, reports, strict=False):
-            level = (
-                Severity(args.fail_level)
-                if args.fail_level
-                else linter.config_for(
-                    Path(note.path) if note.path and note.path != "<stdin>" else None
-                )[0].fail_level
-            )
-            if any(f.severity.rank >= level.rank for f in report.findings):
-                return EXIT_FINDINGS
-        return EXIT_OK
-
-
-class Progress:
-    """A one-line progress bar on stderr: only on a terminal, never in CI logs."""
-
-    MIN_FILES = 20
-
-    def __init__(self, total: int, stream: TextIO) -> None:
-        self.total, self.stream, self.n = total, stream, 0
-
-    @classmethod
-    def maybe(cls, total: int, stream: TextIO) -> Progress | None:
-        isatty = getattr(stream, "isatty", None)
-        if total <= cls.MIN_FILES or os.environ.get("CI") or not (callable(isatty) and isatty()):
-            return None
-        return cls(total, stream)
-
-    def step(self, n: int = 1) -> None:
-        self.n += n
-        width = 30
-        full = width * self.n // max(1, self.total)
-        self.stream.write(
-            f"\rnotelint: [{'#' * full}{'.' * (width - full)}] {self.n}/{self.total} notes"
-        )
-        self.stream.flush()
-
-    def close(self) -> None:
-        self.stream.write("\r\033[K")
-        self.stream.flush()
-
-
-def _print_skips(reports: Sequence[Report], err: TextIO) -> None:
-    reasons: dict[str, list[str]] = {}
-    for r in reports:
-        for s in r.skipped:
-            rules = reasons.setdefault(s.reason, [])
-            if s.rule not in rules:
-                rules.append(s.rule)
-    for reason, rules in reasons.items():
-        err.write(f"notelint: skipped {', '.join(sorted(rules))}: {reason}\n")
 
 
 def cmd_rules(args: argparse.Namespace) -> int:
@@ -452,15 +254,26 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 
 def cmd_languagetool(args: argparse.Namespace) -> int:
-    try:
-        from notelint import _languagetool as lt  # type: ignore[attr-defined,unused-ignore]
-    except ImportError:  # pragma: no cover - always shipped
-        raise UsageError(
-            "U002", detail="LanguageTool support is not part of this installation"
-        ) from None
+    from notelint import _languagetool as lt
+
     handler = getattr(lt, f"cmd_{args.action}")
     config = load_config_file(Path(args.config)) if args.config else None
-    return int(handler(version=args.lt_version, config=config))
+    kwargs: dict[str, Any] = {"version": getattr(args, "lt_version", None), "config": config}
+    if args.action == "start" and args.heap:
+        kwargs["heap"] = args.heap
+    return int(handler(**kwargs))
+
+
+def _dispatch(args: argparse.Namespace, err: TextIO) -> int:
+    if args.command == "check":
+        return cmd_check(args, err)
+    if args.command == "rules":
+        return cmd_rules(args)
+    if args.command == "explain":
+        return cmd_explain(args)
+    if args.command == "schema":
+        return cmd_schema(args)
+    return cmd_languagetool(args)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -471,15 +284,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command is None:
             build_parser().print_help(sys.stdout)
             return EXIT_ERROR
-        if args.command == "check":
-            return cmd_check(args, err)
-        if args.command == "rules":
-            return cmd_rules(args)
-        if args.command == "explain":
-            return cmd_explain(args)
-        if args.command == "schema":
-            return cmd_schema(args)
-        return cmd_languagetool(args)
+        from notelint import _progress
+
+        _progress.notice_stream = err  # the LanguageTool start-up spinner, on a terminal
+        try:
+            return _dispatch(args, err)
+        finally:
+            _progress.notice_stream = None
     except NotelintError as exc:
         if debug:
             traceback.print_exc(file=err)

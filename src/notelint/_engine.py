@@ -21,7 +21,7 @@ from pydantic import ValidationError
 from notelint._cache import ResultCache
 from notelint._config import Config, find_config_file, load_config_file, path_matches
 from notelint._context import CONTEXT_KEYS, Context
-from notelint._errors import ConfigError, NotelintError, UsageError, hint
+from notelint._errors import ConfigError, ContextError, NotelintError, UsageError, hint
 from notelint._frontmatter import FrontMatter, split_front_matter
 from notelint._inputs import check_context, check_lang, check_path, check_text, printable
 from notelint._io import read_note_file
@@ -294,6 +294,15 @@ def parse_note(
             if isinstance(context, Context)
             else dict(context)
         )
+        if not isinstance(context, Context):
+            _, bad = _validate_context(extra, fm)
+            if bad:  # the caller's mistake, not the note's: raise, with did-you-mean
+                raise ContextError(
+                    [
+                        (k, msg.replace("front matter key", "context key"), best)
+                        for k, msg, best in bad
+                    ]
+                )
         merged.update(extra)
     ctx, problems = _validate_context(merged, fm)
     if (
@@ -343,6 +352,8 @@ class Linter:
     ``config``: use this configuration for every note. Without it, each file's nearest config
     file is used (``check_file``), and the defaults for text given directly.
     ``select`` / ``ignore`` / ``extend_select`` / ``lang``: overrides, like the CLI flags.
+    ``grammar=False``: skip the rules that need LanguageTool (``spelling``, ``grammar``), like
+    ``--no-grammar``; no Java server is started.
     """
 
     def __init__(
@@ -355,6 +366,7 @@ class Linter:
         lang: str | None = None,
         config_file: str | os.PathLike[str] | None = None,
         cache: bool = False,
+        grammar: bool = True,
     ) -> None:
         if config is not None and config_file is not None:
             raise UsageError("U002", detail="give either config or config_file, not both")
@@ -366,6 +378,12 @@ class Linter:
         self._explicit = config
         self._select = list(select) if select is not None else None
         self._ignore = list(ignore)
+        if not grammar:
+            self._ignore.extend(
+                rid
+                for rid, cls in sorted(discover().items())
+                if "languagetool" in cls.needs and rid not in self._ignore
+            )
         self._extend = list(extend_select)
         self._lang = check_lang(lang)
         self._lock = threading.Lock()
@@ -768,6 +786,7 @@ class Linter:
             kept.extend(extra)
         if note.filled is not None:  # a template: findings onto the template's own text
             kept = [note.filled.map_finding(f) for f in kept]
+        kept = _one_severity_per_reason(kept)
         kept.sort(key=lambda f: (f.start, f.end, f.rule, f.message))
         seen_skips: dict[str, Skipped] = {}
         for s in skipped:
@@ -782,6 +801,16 @@ class Linter:
             stats=doc_stats,
         )
         return report, kept
+
+
+def _one_severity_per_reason(findings: list[Finding]) -> list[Finding]:
+    """One finding per rule, span and message: the most severe (never a warning and an info)."""
+    best: dict[tuple[str, int, int, str], Finding] = {}
+    for f in findings:
+        key = (f.rule, f.start, f.end, f.message)
+        if key not in best or f.severity.rank > best[key].severity.rank:
+            best[key] = f
+    return list(best.values())
 
 
 def _in_main(rs: RuleSet) -> frozenset[str]:

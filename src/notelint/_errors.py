@@ -9,7 +9,9 @@ Exception hierarchy::
     ├── ConfigError          C0xx: a config file, ``Config(...)``/``LanguageToolConfig(...)``
     │                        or a rule pack is invalid (pydantic errors never escape)
     ├── UsageError           U0xx: the command line or an API call is wrong (unknown rule,
-    │                        ``lang``, ``context`` or text of the wrong kind, ``--output``)
+    │   │                    ``lang``, ``context`` or text of the wrong kind, ``--output``)
+    │   └── ContextError     U003: a caller's ``context=`` has an unknown key or a bad value
+    │                        (also a ValueError, like pydantic's ValidationError)
     └── PluginError          P0xx: a rule plugin cannot be loaded or is malformed
 
 LanguageTool problems are not errors: the LanguageTool rules are skipped with the reason.
@@ -42,6 +44,7 @@ MESSAGES: dict[str, str] = {
     "C006": "cannot be read: {detail}; make it readable (or move it) so its settings apply",
     "U001": "unknown rule {rule!r}{hint}; `notelint rules` lists them",
     "U002": "{detail}",
+    "U003": "invalid context: {detail}",
     "P001": "plugin {name!r} cannot be loaded: {detail}",
     "P002": "plugin {name!r} provides an invalid rule: {detail}",
     "P003": "two rules share the id {rule!r} ({first} and {second})",
@@ -82,6 +85,18 @@ class ConfigError(NotelintError):
 
 class UsageError(NotelintError):
     """The command line or an API argument is wrong."""
+
+
+class ContextError(UsageError, ValueError):
+    """The ``context`` given to ``check``/``check_file``/``Linter`` is invalid.
+
+    ``problems`` lists ``(key, message, did_you_mean)`` for each bad key. Front matter in a
+    note is never raised: it is reported as a ``front-matter`` finding.
+    """
+
+    def __init__(self, problems: list[tuple[str, str, str | None]]) -> None:
+        self.problems = problems
+        super().__init__("U003", detail=" ".join(msg for _key, msg, _best in problems))
 
 
 class PluginError(NotelintError):

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
+from notelint._format import View
 from notelint._models import Output, Severity
-from notelint._rule import Rule
 
 _LEVEL = {Severity.error: "error", Severity.warning: "warning", Severity.info: "notice"}
 
@@ -18,7 +16,7 @@ def _prop(s: str) -> str:
     return _data(s).replace(":", "%3A").replace(",", "%2C")
 
 
-def render(output: Output, rules: Mapping[str, type[Rule]]) -> str:
+def render(output: Output, view: View) -> str:
     lines = []
     for report in output.reports:
         path = report.path or "<text>"

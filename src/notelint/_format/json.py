@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
+from notelint._format import View
 from notelint._models import Output
-from notelint._rule import Rule
 
 
-def render(output: Output, rules: Mapping[str, type[Rule]]) -> str:
+def render(output: Output, view: View) -> str:
     return output.model_dump_json(indent=2) + "\n"

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from notelint._format import View
 from notelint._models import Output, Severity
-from notelint._rule import Rule
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVEL = {Severity.error: "error", Severity.warning: "warning", Severity.info: "note"}
@@ -20,12 +19,12 @@ def _uri(path: str | None) -> str:
     return Path(path).as_posix()
 
 
-def render(output: Output, rules: Mapping[str, type[Rule]]) -> str:
+def render(output: Output, view: View) -> str:
     used = sorted({f.rule for r in output.reports for f in r.findings})
     index = {rid: i for i, rid in enumerate(used)}
     driver_rules: list[dict[str, Any]] = []
     for rid in used:
-        cls = rules.get(rid)
+        cls = view.rules.get(rid)
         entry: dict[str, Any] = {"id": rid, "name": rid}
         if cls is not None:
             sections = cls.doc_sections()

@@ -1,14 +1,12 @@
-"""`path:line:col: severity rule message`, like ruff and Vale, then a summary line."""
+"""``concise``: `path:line:col: severity rule message`, like ruff and Vale, then a summary line."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
+from notelint._format import View
 from notelint._models import Output
-from notelint._rule import Rule
 
 
-def render(output: Output, rules: Mapping[str, type[Rule]]) -> str:
+def render(output: Output, view: View) -> str:
     lines = []
     for report in output.reports:
         path = report.path or "<text>"
@@ -21,6 +19,13 @@ def render(output: Output, rules: Mapping[str, type[Rule]]) -> str:
             lines.append(
                 f"{path}:{f.line}:{f.column}: {f.severity.value} {f.rule} {f.message}{tip}"
             )
+    lines.extend(summary_lines(output))
+    return "\n".join(lines) + "\n"
+
+
+def summary_lines(output: Output) -> list[str]:
+    """The summary line (with what was not checked), as in every text format."""
+    lines: list[str] = []
     s = output.summary
     if s.findings:
         parts = [
@@ -41,4 +46,4 @@ def render(output: Output, rules: Mapping[str, type[Rule]]) -> str:
     skipped = sorted({sk.rule for r in output.reports for sk in r.skipped})
     if skipped and lines:
         lines[-1] += f" Not checked: {', '.join(skipped)} (the reason is on stderr)."
-    return "\n".join(lines) + "\n"
+    return lines

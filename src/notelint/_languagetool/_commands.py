@@ -6,6 +6,7 @@ The core CLI calls these with ``version`` (``--version``) and ``config`` (a load
 
 from __future__ import annotations
 
+import contextlib
 import sys
 import time
 from pathlib import Path
@@ -56,11 +57,15 @@ def cmd_start(
     cache_dir: Path | None = None,
     heap: str | None = None,
 ) -> int:
+    from notelint._progress import languagetool_starting
+
     chosen_heap = heap or (config.languagetool.heap if config is not None else DEFAULT_HEAP)
     try:
-        state = start_daemon(
-            cache_dir=cache_dir, heap=chosen_heap, version=_version(version, config)
-        )
+        waiting = find_server(cache_dir=cache_dir) is None
+        with languagetool_starting() if waiting else contextlib.nullcontext():  # a spinner
+            state = start_daemon(
+                cache_dir=cache_dir, heap=chosen_heap, version=_version(version, config)
+            )
     except LanguageToolUnavailable as exc:
         return _err(exc)
     print(f"LanguageTool {state.version} running at {state.url} (pid {state.pid})")

@@ -7,6 +7,7 @@ and ``installed.json`` written last and atomically. Its presence means "installe
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -194,10 +195,21 @@ def install(
         say(f"LanguageTool {existing.version} is already installed in {existing.path}")
         return existing.path
     find_java()
+    candidates = (version,) if version else VERSIONS
+    # Folders this call creates: removed again when nothing could be installed.
+    new_dirs = [
+        p
+        for p in (
+            lt_root(cache_dir).parent,
+            lt_root(cache_dir),
+            *(version_dir(c, cache_dir) for c in candidates),
+        )
+        if not p.exists()
+    ]
     lt_root(cache_dir).mkdir(parents=True, exist_ok=True)
     mvn = shutil.which("mvn")
     errors: list[str] = []
-    for candidate in (version,) if version else VERSIONS:
+    for candidate in candidates:
         try:
             if mvn is not None:
                 found = _install_maven(mvn, candidate, cache_dir, say)
@@ -209,4 +221,34 @@ def install(
             continue
         say(f"LanguageTool {found.version} installed in {found.path}")
         return found.path
-    raise LanguageToolUnavailable("; ".join(errors), INSTALL_FIX)
+    _remove_new(new_dirs)
+    if mvn is None:
+        raise LanguageToolUnavailable(
+            "Maven (mvn) is not on PATH and the download fallback failed: " + "; ".join(errors),
+            MAVEN_FIX,
+        )
+    raise LanguageToolUnavailable("; ".join(errors), MAVEN_NETWORK_FIX)
+
+
+MAVEN_FIX = (
+    "install Maven 3 (`apt-get install maven`, `brew install maven` or "
+    "https://maven.apache.org/install.html) so mvn is on PATH, or let the download reach "
+    "the internet; then run `notelint languagetool install` again "
+    "(until then, `notelint check --no-grammar` works without LanguageTool)"
+)
+MAVEN_NETWORK_FIX = (
+    "Maven needs to reach Maven Central: check the network or the proxy in "
+    "~/.m2/settings.xml, then run `notelint languagetool install` again "
+    "(until then, `notelint check --no-grammar` works without LanguageTool)"
+)
+
+
+def _remove_new(folders: list[Path]) -> None:
+    """Remove what a failed install created, deepest first: a version folder without a marker
+    with its contents, the cache folders above it only when empty (others may use them)."""
+    for folder in sorted(folders, key=lambda p: len(p.parts), reverse=True):
+        if folder.parent.name == "languagetool" and not (folder / MARKER).exists():
+            shutil.rmtree(folder, ignore_errors=True)
+            continue
+        with contextlib.suppress(OSError):
+            folder.rmdir()

@@ -45,7 +45,10 @@ def connect(
             server = Server(
                 languages=languages, heap=heap, cache_dir=cache_dir, check_timeout=timeout
             )
-            server.start()
+            from notelint._progress import languagetool_starting
+
+            with languagetool_starting():  # a spinner on the CLI's terminal
+                server.start()
             _managed = server
         return LanguageToolClient(_managed.url, timeout=timeout, server=_managed)
 
