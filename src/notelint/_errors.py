@@ -25,6 +25,8 @@ MESSAGES: dict[str, str] = {
     "E009": "has front matter that is never closed; end it with a line `---`",
     "E010": "is empty; write the note or remove the file",
     "E011": "cannot be fixed: {detail}; the file was left as it was",
+    "E012": "{where} is not a note record: {detail}",
+    "E013": "cannot be read as {kind}: {detail}",
     "C001": "is not a valid config: {detail}",
     "C002": "cannot be parsed as TOML: {detail}",
     "C003": "names an unknown rule {rule!r}{hint}",
