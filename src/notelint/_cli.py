@@ -99,6 +99,19 @@ def build_parser() -> argparse.ArgumentParser:
     )
     c.add_argument("--stdin-filename", metavar="PATH", help="the path to report for - (stdin)")
     c.add_argument(
+        "--input",
+        metavar="FILE",
+        help="check the notes of a .jsonl or .parquet file (one note a line or row: text, id, path, context keys)",
+    )
+    c.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="check on a Dask cluster (tcp://HOST:PORT, or local[:N] to start one); needs notelint[dask] and --output FILE.parquet|.jsonl",
+    )
+    c.add_argument(
+        "--partitions", type=int, metavar="N", help="Dask partitions (default: 4 per worker)"
+    )
+    c.add_argument(
         "--quiet", "-q", action="store_true", help="print findings only, no summary line"
     )
     c.add_argument("--debug", action="store_true", help="show tracebacks for internal errors")
@@ -227,6 +240,10 @@ def cmd_check(args: argparse.Namespace, err: TextIO) -> int:
         lang=args.lang,
         cache=not args.no_cache,
     )
+    from notelint._cli_bulk import cmd_bulk, wants_bulk
+
+    if wants_bulk(args):  # --input, --scheduler, or tables (.jsonl/.parquet) as output
+        return cmd_bulk(args, linter, err)
     paths = args.paths or ["."]
     cwd_config, _ = linter.config_for(Path.cwd())
     files, errors = collect(paths, cwd_config)
