@@ -149,3 +149,18 @@ def test_cli_scheduler_writes_parquet_like_a_serial_run(
     notes_out = pd.read_parquet(tmp_path / "out.notes.parquet")
     pd.testing.assert_frame_equal(notes_out, pd.read_parquet(tmp_path / "ref.notes.parquet"))
     assert list(notes_out["id"][:2]) == ["n0", "dup-a"]
+
+
+def test_read_notes_from_jsonl_and_parquet(tmp_path: Path) -> None:
+    recs = records(8)
+    src = tmp_path / "notes.jsonl"
+    src.write_text("".join(json.dumps(r) + "\n" for r in recs), encoding="utf-8")
+    want = nd.serial(recs, **SETTINGS)
+    with dask.config.set(scheduler="sync"):
+        got = nd.lint(nd.read_notes(str(src), npartitions=3), **SETTINGS).compute()
+        _same(got, want)
+        got.findings.to_parquet(tmp_path / "f.parquet")
+        flat = [{k: v for k, v in r.items() if k != "context"} | r.get("context", {}) for r in recs]
+        pd.DataFrame(flat).to_parquet(tmp_path / "notes.parquet")
+        got2 = nd.lint(nd.read_notes(str(tmp_path / "notes.parquet")), **SETTINGS).compute()
+    _same(got2, want)

@@ -70,7 +70,7 @@ def cmd_bulk(args: argparse.Namespace, linter: Any, err: TextIO) -> int:
     records = read_records(args.input) if args.input else _records_from_paths(args, linter, err)
     start = time.perf_counter()
     if args.scheduler:
-        findings, notes = _on_dask(args, records, err)
+        findings, notes = _on_dask(args, linter, records, err)
     else:
         got = _in_process(args, linter, records, table, err)
         if isinstance(got, int):  # printed as a report: the exit code
@@ -145,8 +145,9 @@ def _in_process(
 
 
 def _on_dask(
-    args: argparse.Namespace, records: list[NoteRecord], err: TextIO
+    args: argparse.Namespace, linter: Any, records: list[NoteRecord], err: TextIO
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Check on a Dask cluster: the two tables' rows (the config of the working folder)."""
     try:
         import dask.bag as db
         from distributed import Client, LocalCluster
@@ -157,9 +158,9 @@ def _on_dask(
             "U002", detail="--scheduler needs Dask: pip install 'notelint[dask]'"
         ) from None
     from notelint._cli import LANGUAGETOOL_RULES, Progress
-    from notelint._config import load_config_file
 
-    config = load_config_file(Path(args.config)) if args.config else None
+    # the config that applies here, as in-process runs find it (workers search for none)
+    config, _ = linter.config_for(Path.cwd() / "notes")
     settings: dict[str, Any] = {
         "config": config,
         "select": args.select,
