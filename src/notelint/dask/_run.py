@@ -89,7 +89,7 @@ def _failed_partition(result: LintResult, i: int, exc: Any) -> pd.DataFrame:
         ids = pd.DataFrame({"nl_order": [-1], "nl_id": [f"<partition {i}>"], "nl_path": [None]})
         why += f" (and its notes could not be listed: {again})"
     rows = [
-        w._failed(r.nl_id, r.nl_path, why, int(r.nl_order)) for r in ids.itertuples(index=False)
+        w.failed_row(r.nl_id, r.nl_path, why, int(r.nl_order)) for r in ids.itertuples(index=False)
     ]
     return w.frame(rows, w.LINTED)
 

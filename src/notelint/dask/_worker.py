@@ -129,12 +129,18 @@ def worker_linter(spec: LinterSpec) -> Linter:
 
 
 def close_linters() -> None:
-    """Close every Linter of this process (stops a LanguageTool server one started)."""
+    """Close every Linter of this process and stop the LanguageTool server it started.
+
+    (A worker that is killed cannot do this: the server's watchdog stops it then.)
+    """
     with _LOCK:
         for linter in _LINTERS.values():
             linter.close()
         _LINTERS.clear()
         _PEERS.clear()
+    from notelint._languagetool import shutdown
+
+    shutdown()
 
 
 # One English and one German note with context: loads both spaCy pipelines and the packs.
@@ -303,12 +309,12 @@ def lint_frame(pdf: pd.DataFrame, spec: LinterSpec, plan: Plan) -> pd.DataFrame:
     parsed: list[tuple[int, str, tuple[Note, RuleSet]]] = []
     for row in pdf.itertuples(index=False):
         if row.nl_fail is not None:
-            out[row.nl_order] = _failed(row.nl_id, row.nl_path, row.nl_fail, row.nl_order)
+            out[row.nl_order] = failed_row(row.nl_id, row.nl_path, row.nl_fail, row.nl_order)
             continue
         try:
             parsed.append((row.nl_order, row.nl_id, _parse(linter, row)))
         except NotelintError as exc:
-            out[row.nl_order] = _failed(row.nl_id, row.nl_path, exc.line(), row.nl_order)
+            out[row.nl_order] = failed_row(row.nl_id, row.nl_path, exc.line(), row.nl_order)
     peers = _peers(linter, spec, plan)
     try:
         reports = linter.check_parsed([p for _, _, p in parsed], jobs=spec.threads, peers=peers)
@@ -321,7 +327,7 @@ def lint_frame(pdf: pd.DataFrame, spec: LinterSpec, plan: Plan) -> pd.DataFrame:
                 good.append(item)
             except Exception as exc:
                 line = exc.line() if isinstance(exc, NotelintError) else repr(exc)
-                out[item[0]] = _failed(item[1], item[2][0].path, line, item[0])
+                out[item[0]] = failed_row(item[1], item[2][0].path, line, item[0])
         reports = linter.check_parsed([p for _, _, p in good], jobs=spec.threads, peers=peers)
         done = list(zip(good, reports, strict=True))
     for (order, ident, _), report in done:
@@ -332,7 +338,7 @@ def lint_frame(pdf: pd.DataFrame, spec: LinterSpec, plan: Plan) -> pd.DataFrame:
     return frame([out[k] for k in sorted(out)], LINTED)
 
 
-def _failed(ident: str, path: str | None, why: str, order: int) -> dict[str, Any]:
+def failed_row(ident: str, path: str | None, why: str, order: int) -> dict[str, Any]:
     row = note_row(ident, path, None, why)
     row["nl_order"] = order
     row["nl_findings"] = "[]"
