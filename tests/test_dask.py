@@ -164,3 +164,23 @@ def test_read_notes_from_jsonl_and_parquet(tmp_path: Path) -> None:
         pd.DataFrame(flat).to_parquet(tmp_path / "notes.parquet")
         got2 = nd.lint(nd.read_notes(str(tmp_path / "notes.parquet")), **SETTINGS).compute()
     _same(got2, want)
+
+
+@pytest.mark.languagetool
+def test_languagetool_on_a_shared_server_url_equals_a_serial_run() -> None:
+    """The one small LanguageTool check: a pool of one URL, the synchronous scheduler."""
+    from notelint._languagetool import LanguageToolUnavailable, connect
+
+    try:
+        url = connect(languages=("en-US", "de-DE")).url
+    except LanguageToolUnavailable as exc:  # pragma: no cover - depends on the machine
+        pytest.skip(f"LanguageTool unavailable: {exc}")
+    recs = [
+        {"id": "typo", "text": "Dear Ann,\n\nThank you for the tuor of the archve today.\n"},
+        *records(3),
+    ]
+    settings = {"languagetool_url": [url], "select": ["spelling", "grammar", "placeholder"]}
+    with dask.config.set(scheduler="sync"):
+        got = nd.lint(db.from_sequence(recs, npartitions=2), **settings).compute()
+    _same(got, nd.serial(recs, **settings))
+    assert "spelling" in set(got.findings[got.findings["id"] == "typo"]["rule"])
