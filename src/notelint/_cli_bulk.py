@@ -60,6 +60,8 @@ def cmd_bulk(args: argparse.Namespace, linter: Any, err: TextIO) -> int:
     """Check records (or files) and write tables or a report; the exit code."""
     if args.fix or args.diff:
         raise UsageError("U002", detail="--fix and --diff work on files, not with --input")
+    if args.partitions is not None and args.partitions < 1:
+        raise UsageError("U002", detail="--partitions must be 1 or more")
     if args.input and args.paths:
         raise UsageError("U002", detail="give either --input FILE or paths, not both")
     table = bool(args.output and is_record_file(args.output))
