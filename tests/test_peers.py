@@ -7,7 +7,6 @@ findings must be what a check of the whole run gives.
 from __future__ import annotations
 
 from dask_corpus import records
-
 from notelint import Config, Linter, NoteInput
 
 
