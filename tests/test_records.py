@@ -102,3 +102,20 @@ def test_cli_input_jsonl_and_parquet_give_the_same_tables(tmp_path: Path, run_cl
     assert r2.code == 1, r2.err
     lines = [json.loads(x) for x in out2.read_text(encoding="utf-8").splitlines()]
     assert lines == findings
+
+
+def test_cli_input_names_a_note_that_fails_and_keeps_the_others(
+    tmp_path: Path, run_cli: Any
+) -> None:
+    from dask_corpus import BROKEN
+
+    rows = records(3)
+    src = _jsonl(tmp_path / "notes.jsonl", [rows[0], BROKEN, *rows[1:]])
+    out = tmp_path / "f.jsonl"
+    r = run_cli("check", "--no-grammar", "--input", str(src), "-o", str(out))
+    assert r.code == 2
+    assert "notelint: broken: " in r.err and "E004" in r.err and "1 failed" in r.err
+    notes_out = tmp_path / "f.notes.jsonl"
+    notes = [json.loads(x) for x in notes_out.read_text(encoding="utf-8").splitlines()]
+    assert [n["id"] for n in notes] == [rows[0]["id"], "broken", *(x["id"] for x in rows[1:])]
+    assert [n["failed"] for n in notes] == [False, True] + [False] * (len(rows) - 1)

@@ -35,7 +35,9 @@ def wants_bulk(args: argparse.Namespace) -> bool:
 
 
 def _fail_level(args: argparse.Namespace, linter: Any) -> Severity:
-    return Severity(args.fail_level) if args.fail_level else linter.config_for(None)[0].fail_level
+    if args.fail_level:
+        return Severity(args.fail_level)
+    return Severity(linter.config_for(Path.cwd() / "notes")[0].fail_level)
 
 
 def _records_from_paths(args: argparse.Namespace, linter: Any, err: TextIO) -> list[NoteRecord]:
@@ -88,6 +90,9 @@ def cmd_bulk(args: argparse.Namespace, linter: Any, err: TextIO) -> int:
         err.write(f"notelint: {n['id']}: {n['failure']}\n")
     if len(failed) > 10:
         err.write(f"notelint: ... and {len(failed) - 10} more failed notes (see {notes_out})\n")
+    skipped = sorted({s for n in notes for s in (n["skipped"] or [])})
+    for line in skipped[:5]:  # e.g. LanguageTool could not run
+        err.write(f"notelint: skipped {line}\n")
     rate = len(notes) / took if took > 0 else 0.0
     err.write(
         f"notelint: {len(notes)} notes, {len(findings)} findings, {len(failed)} failed "
@@ -141,9 +146,11 @@ def _in_process(
     findings = [
         f for (r, _), rep in zip(parsed, reports, strict=True) for f in finding_rows(r.id, rep)
     ]
-    notes = [note_row(r.id, rep.path, rep) for (r, _), rep in zip(parsed, reports, strict=True)]
-    notes += [note_row(r.id, r.label, None, why) for r, why in failures]
-    return findings, notes
+    by_id = {
+        r.id: note_row(r.id, rep.path, rep) for (r, _), rep in zip(parsed, reports, strict=True)
+    }
+    by_id.update({r.id: note_row(r.id, r.label, None, why) for r, why in failures})
+    return findings, [by_id[r.id] for r in records]  # input order
 
 
 def _on_dask(
