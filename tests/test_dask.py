@@ -37,7 +37,7 @@ SETTINGS: dict[str, Any] = {"grammar": False}
 def client() -> Iterator[Client]:
     with (
         LocalCluster(
-            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0"
         ) as cluster,
         Client(cluster) as c,
     ):
@@ -184,3 +184,18 @@ def test_languagetool_on_a_shared_server_url_equals_a_serial_run() -> None:
         got = nd.lint(db.from_sequence(recs, npartitions=2), **settings).compute()
     _same(got, nd.serial(recs, **settings))
     assert "spelling" in set(got.findings[got.findings["id"] == "typo"]["rule"])
+
+
+def test_cli_scheduler_on_a_folder_of_notes(client: Client, tmp_path: Path, run_cli: Any) -> None:
+    drafts = tmp_path / "drafts"
+    drafts.mkdir()
+    for r in records(3)[:3]:
+        (drafts / f"{r['id']}.md").write_text(r["text"], encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    address = client.scheduler.address
+    r = run_cli("check", "--no-grammar", "--scheduler", address, str(drafts), "-o", str(out))
+    assert r.code in (0, 1), r.err
+    notes = [json.loads(x) for x in (tmp_path / "out.notes.jsonl").read_text().splitlines()]
+    assert sorted(n["id"] for n in notes) == sorted(str(p) for p in drafts.glob("*.md"))
+    r = run_cli("check", "--scheduler", address, str(drafts))
+    assert r.code == 2 and "--output FILE.parquet" in r.err
