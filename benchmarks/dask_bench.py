@@ -138,7 +138,6 @@ def main() -> int:
         f"--lt-notes {args.lt_notes}`. Load average (1 min) {load_before:.1f} before and "
         f"{load_after:.1f} after the run: other work shared these cores.",
         "",
-        "",
         "| LanguageTool | run | notes/s (wall) | CPU ms per note | cores for 1M notes/hour |",
         "|---|---|---:|---:|---:|",
     ]
