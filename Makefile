@@ -29,7 +29,7 @@ typecheck: setup
 	$(BIN)/mypy
 
 test: setup languagetool lint typecheck
-	$(BIN)/pytest -n $(JOBS) -p no:cacheprovider
+	$(BIN)/pytest -n $(JOBS) --dist loadgroup -p no:cacheprovider
 
 docs: setup
 	$(BIN)/python -m notelint._docs

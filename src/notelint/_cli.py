@@ -133,6 +133,19 @@ def _add_check(sub: Any) -> None:
     )
     c.add_argument("--stdin-filename", metavar="PATH", help="the path to report for - (stdin)")
     c.add_argument(
+        "--input",
+        metavar="FILE",
+        help="check the notes of a .jsonl or .parquet file (one note a line or row: text, id, path, context keys)",
+    )
+    c.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="check on a Dask cluster (tcp://HOST:PORT, or local[:N] to start one); needs notelint[dask] and --output FILE.parquet|.jsonl",
+    )
+    c.add_argument(
+        "--partitions", type=int, metavar="N", help="Dask partitions (default: 4 per worker)"
+    )
+    c.add_argument(
         "--quiet", "-q", action="store_true", help="print findings only (concise), no summary line"
     )
     c.add_argument("--debug", action="store_true", help="show tracebacks for internal errors")

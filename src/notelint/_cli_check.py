@@ -199,6 +199,10 @@ def cmd_check(args: argparse.Namespace, err: TextIO) -> int:
     linter = make_linter(args)
     if args.show_settings:
         return show_settings(linter, args.show_settings)
+    from notelint._cli_bulk import cmd_bulk, wants_bulk
+
+    if wants_bulk(args):  # --input, --scheduler, or tables (.jsonl/.parquet) as output
+        return cmd_bulk(args, linter, err)
     cwd_config, _ = linter.config_for(Path.cwd())
     files, errors = collect(args.paths or ["."], cwd_config)
     for e in errors:

@@ -494,8 +494,14 @@ class Linter:
         jobs: int = 1,
         processes: bool = False,
         progress: Callable[[int], None] | None = None,
+        peers: Sequence[tuple[Note, RuleSet]] = (),
     ) -> list[Report]:
-        """Check parsed notes together; ``progress(n)`` is called as notes are done."""
+        """Check parsed notes together; ``progress(n)`` is called as notes are done.
+
+        ``peers``: other notes of the run that batch rules see before these ones but that get
+        no report here (they are checked elsewhere, e.g. in another Dask partition, or stand
+        in for them). Their per-note rules do not run and their batch findings are dropped.
+        """
         keys: list[str | None] = []
         done: list[dict[str, list[Finding] | Skipped]] = []
         stats: list[Stats | None] = []
@@ -571,7 +577,7 @@ class Linter:
                 stats[i] = st
         for i in todo:
             self._cache_store(parsed[i][1], keys[i], done[i], stats[i])
-        batch = self._run_batch(parsed, keys)
+        batch = self._run_batch([*peers, *parsed], [*(None for _ in peers), *keys])
         reports = []
         for i, (n, rs) in enumerate(parsed):
             results: list[Finding | Skipped] = []

@@ -36,6 +36,8 @@ MESSAGES: dict[str, str] = {
     "E012": "is {kind}, not a regular file; pass note files only",
     "E013": "is not valid Unicode text ({detail}); decode it strictly as UTF-8 before checking it",
     "E014": "is {size} characters, more than the {limit} the spaCy pipeline {model!r} accepts; split it or remove `spacy-model`",
+    "E015": "{where} is not a note record: {detail}",
+    "E016": "cannot be read as {kind}: {detail}",
     "C001": "is not a valid config: {detail}",
     "C002": "cannot be parsed as TOML: {detail}",
     "C003": "names an unknown rule {rule!r}{hint}",
