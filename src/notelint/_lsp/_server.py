@@ -111,6 +111,20 @@ class NotelintServer(LanguageServer):
     async def _lint(self, uri: str, delay: float) -> None:
         if delay:
             await asyncio.sleep(delay)
+        try:
+            await self._check(uri)
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:  # a bug: say so in the editor's log, keep serving
+            log.exception("checking %s failed", uri)
+            self.window_log_message(
+                types.LogMessageParams(
+                    types.MessageType.Error,
+                    f"notelint: internal error: {type(exc).__name__}: {exc}",
+                )
+            )
+
+    async def _check(self, uri: str) -> None:
         current = self._current(uri)
         if current is None:
             return
