@@ -137,8 +137,8 @@ class NotelintServer(LanguageServer):
         loop = asyncio.get_running_loop()
         try:
             with_lt = await loop.run_in_executor(self.pool, self._needs_languagetool, path)
-            first = self.fast if with_lt else self.full
-            report = await loop.run_in_executor(self.pool, lambda: first.check(text, path=path))
+            # without LanguageTool rules (or with --no-grammar) this pass is the whole check
+            report = await loop.run_in_executor(self.pool, lambda: self.fast.check(text, path=path))
         except NotelintError as exc:
             return self._publish_error(uri, version, text, exc)
         if self._current(uri) != (text, version):
