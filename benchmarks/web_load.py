@@ -5,7 +5,7 @@ LanguageTool, against a uvicorn server on 127.0.0.1 started by this script.
 
 Bounded: at most --requests requests and --seconds of sending per mode; the target is
 127.0.0.1 only. The notes are the example drafts (their front matter gives the context),
-sent in turn. Prints a Markdown table (docs/web.md keeps the last one).
+sent in turn, each with a different last line so that no cache answers. Prints a Markdown table (docs/web.md keeps the last one).
 """
 
 from __future__ import annotations
@@ -41,6 +41,11 @@ def _start(app: object) -> tuple[uvicorn.Server, threading.Thread, str]:
     return server, thread, f"http://127.0.0.1:{port}"
 
 
+def _unique(text: str, i: int) -> str:
+    """A different text for every request: no cache (LanguageTool's or ours) answers it."""
+    return f"{text.rstrip()}\n\nP.S. This is draft number {i}.\n"
+
+
 def run_mode(
     grammar: bool, notes: list[str], requests: int, seconds: float, clients: int
 ) -> dict[str, object]:
@@ -64,7 +69,8 @@ def run_mode(
                         return
                     t0 = time.perf_counter()
                     resp = http.post(
-                        "/v1/check", json={"text": notes[i % len(notes)], "grammar": grammar}
+                        "/v1/check",
+                        json={"text": _unique(notes[i % len(notes)], i), "grammar": grammar},
                     )
                     resp.raise_for_status()
                     with lock:
