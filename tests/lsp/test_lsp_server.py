@@ -36,10 +36,9 @@ def _server(*flags: str) -> ClientServerConfig:
     )
 
 
-def _say(direction: str, method: str, detail: object = "") -> None:
-    TRANSCRIPT.append(
-        f"{direction} {method} {json.dumps(detail, ensure_ascii=False) if detail else ''}".rstrip()
-    )
+def _say(direction: str, method: str, detail: object = None) -> None:
+    shown = "" if detail is None else " " + json.dumps(detail, ensure_ascii=False)
+    TRANSCRIPT.append(f"{direction} {method}{shown}")
 
 
 async def diagnostics_for(
@@ -156,6 +155,12 @@ async def test_open_edit_fix_hover_disable_close(client: LanguageClient, tmp_pat
         )
     )
     diags = await diagnostics_for(client, uri, lambda d: "name-misspelled" in _rules(d))
+    _say("->", "textDocument/didChange", {"range": "4:9-4:18", "text": "Izaguire"})
+    _say(
+        "<-",
+        "publishDiagnostics",
+        [f"{d.code} {d.range.start.line}:{d.range.start.character}" for d in diags],
+    )
     name = next(d for d in diags if d.code == "name-misspelled")
     actions = await client.text_document_code_action_async(
         types.CodeActionParams(
@@ -177,7 +182,13 @@ async def test_open_edit_fix_hover_disable_close(client: LanguageClient, tmp_pat
             [types.TextDocumentContentChangePartial(range=inserted.range, text=inserted.new_text)],
         )
     )
-    await diagnostics_for(client, uri, lambda d: "name-misspelled" not in _rules(d))
+    diags = await diagnostics_for(client, uri, lambda d: "name-misspelled" not in _rules(d))
+    _say("->", "textDocument/didChange", {"insert": inserted.new_text})
+    _say(
+        "<-",
+        "publishDiagnostics",
+        [f"{d.code} {d.range.start.line}:{d.range.start.character}" for d in diags],
+    )
 
     # save re-checks at once; close clears the document's diagnostics
     client.text_document_did_save(
