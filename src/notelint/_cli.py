@@ -217,6 +217,20 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("schema", help="print the JSON Schema of `check --format json`")
     _add_languagetool(sub)
+
+    ls = sub.add_parser("lsp", help="run the language server on stdin/stdout (for editors)")
+    ls.add_argument("--no-grammar", action="store_true", help="skip spelling and grammar")
+    ls.add_argument(
+        "--debounce-ms", type=int, default=300, metavar="MS", help="wait after typing (300)"
+    )
+    ls.add_argument("--stdio", action="store_true", help="accepted; stdio is the transport")
+
+    sv = sub.add_parser("serve", help="run the local web page and JSON API")
+    sv.add_argument("--host", default="127.0.0.1", help="address to listen on (127.0.0.1)")
+    sv.add_argument("--port", type=int, default=8765, help="port to listen on (8765)")
+    sv.add_argument("--no-grammar", action="store_true", help="skip spelling and grammar")
+    sv.add_argument("--config", metavar="FILE", help="use this config file (else the nearest)")
+    sv.add_argument("--openapi", action="store_true", help="print the API's OpenAPI schema")
     return p
 
 
@@ -286,7 +300,41 @@ def _dispatch(args: argparse.Namespace, err: TextIO) -> int:
         return cmd_explain(args)
     if args.command == "schema":
         return cmd_schema(args)
+    if args.command == "lsp":
+        return cmd_lsp(args)
+    if args.command == "serve":
+        return cmd_serve(args, err)
     return cmd_languagetool(args)
+
+
+def cmd_lsp(args: argparse.Namespace) -> int:
+    from notelint._lsp import run
+
+    if not 0 <= args.debounce_ms <= 10_000:
+        raise UsageError("U002", detail="--debounce-ms must be between 0 and 10000")
+    return run(grammar=not args.no_grammar, debounce_ms=args.debounce_ms)
+
+
+def cmd_serve(args: argparse.Namespace, err: TextIO) -> int:
+    from notelint import _web
+
+    if args.openapi:
+        sys.stdout.write(_web.openapi_json())
+        return EXIT_OK
+    if args.config:
+        config = load_config_file(Path(args.config))
+        if config is None:
+            raise UsageError(
+                "U002", detail=f"{args.config}: no such config file or no [tool.notelint]"
+            )
+    else:
+        from notelint._config import find_config_file
+
+        found = find_config_file(Path.cwd())
+        config = load_config_file(found) if found else None
+    return _web.serve(
+        host=args.host, port=args.port, config=config, grammar=not args.no_grammar, err=err
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -111,7 +111,9 @@ def _in_process(
     args: argparse.Namespace, linter: Any, records: list[NoteRecord], table: bool, err: TextIO
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]] | int:
     """Check in this process: the two tables' rows, or the exit code of a printed report."""
-    from notelint._cli import Progress, _emit, _print_skips
+    from notelint._cli_check import emit as _emit
+    from notelint._cli_check import print_skips as _print_skips
+    from notelint._progress import Progress
 
     with linter:
         parsed, failures = [], []
@@ -130,13 +132,13 @@ def _in_process(
         if bar:
             bar.close()
     if not table:  # the usual report formats, the note's path (or id) as its file
-        from notelint._format import render
+        from notelint._format import View, render
         from notelint._models import Output
         from notelint._registry import discover
 
         for r, why in failures:
             err.write(f"notelint: {r.id}: {why}\n")
-        _emit(render(args.format, Output.of(reports), dict(discover())), args.output)
+        _emit(render(args.format, Output.of(reports), View(rules=dict(discover()))), args.output)
         _print_skips(reports, err)
         if failures:
             return EXIT_ERROR
