@@ -44,7 +44,7 @@ def _fmt(k: int, n: int) -> str:
 def evaluate(split: str) -> dict[str, Any]:
     sys.path.insert(0, str(ROOT))
     from corpus.gold import CONTENT_RULES
-    from corpus.load import folder, is_dev, read
+    from corpus.load import folder, is_dev, read, valid_context
 
     from notelint import Config, Linter
     from notelint._engine import NoteInput
@@ -56,7 +56,9 @@ def evaluate(split: str) -> dict[str, Any]:
         {"select": ["ALL"], "ignore": ["grammar", "spelling"], "cache": False}
     )
     inputs = [
-        NoteInput(text=x.record["text"], path=x.id, context=x.record.get("context") or {})
+        NoteInput(
+            text=x.record["text"], path=x.id, context=valid_context(x.record.get("context") or {})
+        )
         for x in items
     ]
     with Linter(config) as linter:

@@ -55,9 +55,10 @@ def _env() -> tuple[Any, Any]:
 def parse(item: Labeled, config: Any) -> Any:
     from notelint._engine import parse_note
 
-    return parse_note(
-        item.record["text"], path=item.id, config=config, context=item.record.get("context") or {}
-    )
+    from corpus.load import valid_context
+
+    context = valid_context(item.record.get("context") or {})
+    return parse_note(item.record["text"], path=item.id, config=config, context=context)
 
 
 def vocabulary(items: list[tuple[Labeled, Any]], env: Any) -> frozenset[str]:

@@ -53,6 +53,20 @@ class Labeled:
         return "structure" if label in STRUCTURE else label
 
 
+def valid_context(context: dict[str, Any]) -> dict[str, Any]:
+    """The context keys notelint accepts (a writer's invalid value is left out, not fatal)."""
+    from notelint._context import Context
+
+    out: dict[str, Any] = {}
+    for key, value in context.items():
+        try:
+            Context.model_validate({key: value})
+        except ValueError:
+            continue
+        out[key] = value
+    return out
+
+
 def read(paths: Iterable[Path]) -> Iterator[Labeled]:
     for path in sorted(paths):
         for rec in yaml.safe_load(path.read_text(encoding="utf-8")) or []:

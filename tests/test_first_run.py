@@ -128,6 +128,10 @@ def _fake_server(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(_manager, "Server", FakeServer)
     monkeypatch.setattr(_manager, "find_server", lambda **kw: None)
     monkeypatch.setattr(_manager, "_managed", None)
+    # no live progress bar left over from another test in this worker process
+    from notelint import _progress
+
+    monkeypatch.setattr(_progress, "_active_bar", None)
 
 
 def test_languagetool_start_says_what_happens_on_a_terminal(

@@ -105,14 +105,18 @@ def test_not_json_too_large_and_unknown_paths(http: httpx.Client) -> None:
     assert http.get("/v1/check").status_code == 405
 
 
-def test_context_problems_are_findings_not_errors(http: httpx.Client) -> None:
-    """An unknown or invalid context key is a front-matter finding, as in a note file."""
+def test_context_problems_are_the_callers_error(http: httpx.Client) -> None:
+    """An unknown context key is the caller's mistake, as in the library (ContextError U003):
+    a 400 with the code and a did-you-mean; front matter inside the text stays a finding."""
     r = http.post(
         "/v1/check", json={"text": NOTE, "context": {"chanel": "email"}, "grammar": False}
     )
+    assert r.status_code == 400
+    assert r.json()["error"]["code"] == "U003"
+    assert "did you mean 'channel'" in r.json()["error"]["message"]
+    r = http.post("/v1/check", json={"text": "---\nchanel: email\n---\n" + NOTE, "grammar": False})
     assert r.status_code == 200
-    rules = {f["rule"] for f in r.json()["reports"][0]["findings"]}
-    assert "front-matter" in rules
+    assert "front-matter" in {f["rule"] for f in r.json()["reports"][0]["findings"]}
 
 
 def test_page_and_assets_are_local(http: httpx.Client) -> None:
