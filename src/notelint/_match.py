@@ -136,11 +136,14 @@ class PhraseCatalogMatcher(Generic[T]):
         # doc looks up the patterns whose first required word it holds, not every pattern
         self._always: list[int] = []
         self._by_hash: dict[tuple[str, int], list[int]] = {}
+        stop = {vocab.strings.add(w) for w in get_nlp(lang).Defaults.stop_words}
         for k, (_i, _rx, required) in enumerate(self._patterns):
             if not required:
                 self._always.append(k)
                 continue
-            attr, values = required[0]
+            # the key: a required word that is not a stop word if there is one (fewer docs
+            # hold it, so fewer patterns become candidates), else the first
+            attr, values = min(required, key=lambda r: bool(r[1] & stop))
             for h in values:
                 self._by_hash.setdefault((attr, h), []).append(k)
 
@@ -158,7 +161,7 @@ class PhraseCatalogMatcher(Generic[T]):
                     keys.update(hit)
         for k in sorted(keys):
             idx, rx, required = self._patterns[k]
-            if any(enc.present[attr].isdisjoint(values) for attr, values in required[1:]):
+            if any(enc.present[attr].isdisjoint(values) for attr, values in required):
                 continue
             pos = 0
             while True:
