@@ -30,8 +30,8 @@ lint-examples: setup languagetool
 	$(BIN)/notelint check examples/drafts || test $$? -eq 1
 
 lint: setup
-	$(BIN)/ruff check src tests benchmarks
-	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks corpus
+	$(BIN)/ruff format --check src tests benchmarks corpus
 
 typecheck: setup
 	$(BIN)/mypy

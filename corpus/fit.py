@@ -53,9 +53,8 @@ def _env() -> tuple[Any, Any]:
 
 
 def parse(item: Labeled, config: Any) -> Any:
-    from notelint._engine import parse_note
-
     from corpus.load import valid_context
+    from notelint._engine import parse_note
 
     context = valid_context(item.record.get("context") or {})
     return parse_note(item.record["text"], path=item.id, config=config, context=context)
