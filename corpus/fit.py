@@ -92,16 +92,6 @@ def sentences(
     return out
 
 
-def wilson(k: int, n: int, z: float = 1.96) -> tuple[float, float]:
-    if n == 0:
-        return (0.0, 1.0)
-    p = k / n
-    den = 1 + z * z / n
-    mid = (p + z * z / (2 * n)) / den
-    half = z * ((p * (1 - p) / n + z * z / (4 * n * n)) ** 0.5) / den
-    return (max(0.0, mid - half), min(1.0, mid + half))
-
-
 def judge_notes(
     items: list[tuple[Labeled, Any]],
     sents: list[tuple[int, Any, str]],
@@ -244,8 +234,6 @@ def report(judged: list[dict[str, Any]], th: dict[str, dict[str, float]]) -> dic
             "fn": fn,
             "precision": p,
             "recall": r,
-            "precision_ci": wilson(tp, tp + fp),
-            "recall_ci": wilson(tp, tp + fn),
         }
     return out
 

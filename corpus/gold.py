@@ -8,19 +8,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from notelint._analysis.model import FUNCTIONS as MODEL_FUNCTIONS
+
 STRUCTURE = frozenset({"header", "salutation", "signoff", "signature"})
-FUNCTIONS = (
-    "hostility",
-    "stay_in_touch",
-    "self_claim",
-    "specific",
-    "decision",
-    "interest",
-    "logistics",
-    "thanks",
-    "closer",
-    "other",
-)
+FUNCTIONS = MODEL_FUNCTIONS  # the sentence functions of the guide, in priority order
 LABELS = STRUCTURE | frozenset(FUNCTIONS)
 STOCK = frozenset({"thanks", "closer", "interest", "self_claim"})
 CONTENT_RULES = (

@@ -51,6 +51,18 @@ def span(note: Note, s: Sentence) -> tuple[int, int]:
     return note.at(s.start), note.at(s.end)
 
 
+def pinned_span(note: Note, s: Sentence, rule_id: str) -> tuple[int, int]:
+    """Where a sentence's finding goes: the catalog phrase of ``rule_id`` when one matched in
+    it (from a word start: "won't", not "n't"), else the whole sentence."""
+    pin = s.hit_span(rule_id)
+    if pin is None:
+        return span(note, s)
+    start, end = note.at(pin[0]), note.at(pin[1])
+    while start > note.at(s.start) and not note.text[start - 1].isspace():
+        start -= 1
+    return start, end
+
+
 def stage_suffix(a: NoteAnalysis) -> str:
     return INFERRED if a.rejection and a.stage_inferred else ""
 

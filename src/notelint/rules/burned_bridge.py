@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from notelint._models import Finding, Severity
 from notelint._note import Note
 from notelint._rule import Rule
-from notelint.rules._content import analysis, level, span
+from notelint.rules._content import analysis, level, pinned_span
 from notelint.rules._stage import INFERRED
 
 INSTEAD = {
@@ -70,12 +70,7 @@ class BurnedBridgeRule(Rule):
                 "it reads as bitter, sarcastic or accusatory"
             )
             hint = next((e.instead for e in pinned if e.instead), None)
-            start, end = span(note, s)
-            pin = s.hit_span("burned-bridge")
-            if pin is not None:  # the catalog knows the phrase: point at it, from a word start
-                start, end = note.at(pin[0]), note.at(pin[1])
-                while start > note.at(s.start) and not note.text[start - 1].isspace():
-                    start -= 1  # "won't": from "wo", not from "n't"
+            start, end = pinned_span(note, s, self.id)
             yield self.finding(
                 note,
                 start,

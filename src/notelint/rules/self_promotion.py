@@ -8,7 +8,7 @@ from notelint._analysis import NoteAnalysis, Sentence
 from notelint._models import Finding, Severity
 from notelint._note import Note
 from notelint._rule import Rule
-from notelint.rules._content import analysis, level, span
+from notelint.rules._content import analysis, level, pinned_span
 
 INSTEAD = {
     "en": "say what draws you to the work you discussed, not why you are the right choice",
@@ -76,12 +76,7 @@ class SelfPromotionRule(Rule):
         target = ctx.company or "them"
         for s, severity in claims(self, a):
             hint = next((e.instead for e in s.hits("self-promotion") if e.instead), None)
-            start, end = span(note, s)
-            pin = s.hit_span("self-promotion")
-            if pin is not None:  # the catalog knows the phrase: point at it, from a word start
-                start, end = note.at(pin[0]), note.at(pin[1])
-                while start > note.at(s.start) and not note.text[start - 1].isspace():
-                    start -= 1  # "won't": from "wo", not from "n't"
+            start, end = pinned_span(note, s, self.id)
             yield self.finding(
                 note,
                 start,
