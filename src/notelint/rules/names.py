@@ -9,6 +9,7 @@ from functools import lru_cache
 from typing import ClassVar
 
 from pydantic import Field
+from rapidfuzz.distance import OSA
 
 from notelint._models import Finding, Severity
 from notelint._note import Note
@@ -21,6 +22,7 @@ from notelint.rules._names import (
     PARTICLES,
     TITLES,
     TRANSLIT,
+    TYPO,
     WORD,
     Match,
     Names,
@@ -118,7 +120,11 @@ class NameMisspelled(Rule):
         context spelling; it is a safe fix when exactly one context name is the clear match.
         Conventional transliterations (Mueller for Müller, Oedegaard for Ødegaard) are
         accepted. Common words that happen to be close to a name ("will", "Rich") are only
-        checked where a name must stand (after "Dear", "Hallo", "Ms.", "Frau" ...).
+        checked where a name must stand (after "Dear", "Hallo", "Ms.", "Frau" ...); one
+        that is a single edit from an interviewer's or the recipient's name ("Mark" for
+        Marc) also next to the rest of that name ("Mark Fischer") and, in English,
+        capitalised inside a sentence ("thanks to Mark for"; never "I'd mark the date",
+        "in March", "the Mark").
 
     Why it matters:
         A misspelled name is the mistake recruiters notice most: it reads as a lack of
@@ -179,17 +185,112 @@ def _names_for(note: Note) -> Names:
     )
 
 
-def _allowed(m: Match, slots: set[int], index: dict[int, int], lang: str) -> bool:
+# words after which a capitalised word is not a person's name ("the Mark", "in May")
+_NOT_BEFORE_NAME = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "this",
+        "that",
+        "my",
+        "your",
+        "our",
+        "his",
+        "her",
+        "their",
+        "its",
+        "every",
+        "each",
+        "no",
+        "some",
+        "any",
+        "in",
+        "on",
+        "at",
+        "by",
+        "since",
+        "until",
+        "till",
+        "before",
+        "after",
+        "during",
+        "of",
+        "next",
+        "last",
+        "early",
+        "late",
+        "mid",
+    ]
+)
+# capitalised common words that are never a person here (months, days)
+_CALENDAR = frozenset(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ]
+)
+
+
+def _name_position(m: Match, k: int, toks: Sequence[Tok], lang: str) -> bool:
+    """A capitalised common word one edit from a person's name stands where a name goes.
+
+    Next to another part of the same context name ("Mark Fischer" for Marc Fischer) or, in
+    English, capitalised inside a sentence, not a month or day, and not after a determiner or
+    a preposition of time ("thanks to Mark for"; not "the Mark", "in May").
+    German capitalises every noun, so there only the neighbouring name part counts.
+    """
+    if m.kind not in ("interviewer", "recipient") or m.how != TYPO:
+        return False
+    if OSA.distance(fold(m.found), fold(m.correct)) != 1:
+        return False
+    parts = {p for p in WORD.findall(m.full) if p != m.correct}
+    tok = toks[k]
+    if (
+        k + 1 < len(toks)
+        and toks[k + 1].text in parts
+        and _RUN_SEP.fullmatch(toks[k + 1].sep_before)
+    ):
+        return True
+    if k > 0 and toks[k - 1].text in parts and _RUN_SEP.fullmatch(tok.sep_before):
+        return True
+    # inside a sentence: only spaces (or a comma) since the previous word
+    if lang != "en" or tok.text.isupper() or k == 0 or tok.sep_before.strip(" \t,"):
+        return False
+    return tok.text.lower() not in _CALENDAR and toks[k - 1].text.lower() not in _NOT_BEFORE_NAME
+
+
+def _allowed(
+    m: Match, slots: set[int], index: dict[int, int], lang: str, toks: Sequence[Tok]
+) -> bool:
     """Whether a fuzzy match stands where a name is meant (precision gate)."""
     for tok in m.toks:
-        if index[tok.start] in slots:
+        k = index[tok.start]
+        if k in slots:
             continue
         text = tok.text
         low = text.lower()
         if text[0].isupper():
             if text.isupper() and len(text) <= 4 and m.how != FOLD:
                 return False  # an acronym
-            if low in lexicon(lang):
+            if low in lexicon(lang) and not _name_position(m, k, toks, lang):
                 return False  # a common word close to a name ("Will", "Rich", "Länge")
         elif m.how != FOLD or low in lexicon(lang):
             return False  # lowercase: only a name written all in lowercase ("izaguirre")
@@ -244,7 +345,7 @@ def find_misspelled(note: Note) -> list[tuple[Match, list[str]]]:
                 if slots is None:
                     slots = _slot_indices(prose, toks)
                     index = {t.start: k for k, t in enumerate(toks)}
-                if _allowed(m, slots, index, note.lang):
+                if _allowed(m, slots, index, note.lang, toks):
                     out.append((m, candidates))
         i += max(consumed, 1)
     if cleaned is not None:
