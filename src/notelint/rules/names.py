@@ -437,6 +437,94 @@ _SLOTS = {
         rf"\b(?i:das|ihr|ihres|dem|des)\s+(?:\w+\s+)?Angebot(?:s|es)?\s+(?:von\s+(?:der\s+|dem\s+)?|der\s+|des\s+){_COMPANY}",
     ],
 }
+# Places where a company is often named but a person may be too ("the next steps with Dana"):
+# a name here counts only when it looks like a company (see _company_shaped).
+_WEAK_SLOTS = {
+    "en": [
+        rf"\b(?i:next\s+steps?)\s+(?i:with|at)\s+(?:the\s+)?{_COMPANY}{_NOT_POSS}",
+        rf"\b(?i:the)\s+(?i:role|position|team|opportunity|job)\s+(?i:and|with)\s+{_COMPANY}{_NOT_POSS}",
+        rf"\b(?i:learn|learning|hear|hearing|know)\s+(?i:more\s+)?(?i:about)\s+{_COMPANY}{_NOT_POSS}",
+    ],
+    "de": [
+        rf"\b(?i:nächsten)\s+Schritte?n?\s+(?i:mit|bei)\s+(?:der\s+|dem\s+)?{_COMPANY}",
+        rf"\b(?:Stelle|Position|Rolle|Aufgabe|Team)\s+(?i:und|bei)\s+(?:die\s+|der\s+|das\s+|dem\s+)?{_COMPANY}",
+        rf"\b(?i:mehr)\s+(?i:über)\s+(?:die\s+|den\s+|das\s+)?{_COMPANY}\s+(?i:zu\s+)?(?i:erfahren|hören|lernen)",
+    ],
+}
+# Last words that make a run of dictionary words a company name ("Summit Valley Bank").
+COMPANY_HEADS = frozenset(
+    [
+        "Bank",
+        "Bancorp",
+        "Group",
+        "Partners",
+        "Labs",
+        "Lab",
+        "Systems",
+        "Technologies",
+        "Technology",
+        "Solutions",
+        "Consulting",
+        "Capital",
+        "Holdings",
+        "Industries",
+        "Insurance",
+        "Health",
+        "Healthcare",
+        "Media",
+        "Studios",
+        "Studio",
+        "Foods",
+        "Logistics",
+        "Ventures",
+        "Associates",
+        "Company",
+        "Foundation",
+        "Hospital",
+        "Bakery",
+        "Airlines",
+        "Motors",
+        "Pharma",
+        "Pharmaceuticals",
+        "Energy",
+        "Networks",
+        "Software",
+        "Analytics",
+        "Robotics",
+        "Works",
+        "Builders",
+        "Construction",
+        "Manufacturing",
+        "Markets",
+        "Realty",
+        "Properties",
+        "Brewing",
+        "Gruppe",
+        "Versicherung",
+        "Versicherungen",
+        "Werke",
+        "Klinik",
+        "Kliniken",
+        "Bäckerei",
+        "Logistik",
+        "Verlag",
+        "Sparkasse",
+        "Volksbank",
+        "Stiftung",
+        "Holding",
+        "Technik",
+        "Bau",
+        "Immobilien",
+        "Beratung",
+        "Systeme",
+        "Brauerei",
+        "Stadtwerke",
+        "Apotheke",
+        "Kanzlei",
+        "Druckerei",
+        "Spedition",
+    ]
+)
 _PAST = {
     "en": re.compile(
         r"\b(?:before\s+(?:you|joining|coming|moving|i)|you\s+(?:were|worked|joined|spent|came|used|left|moved)"
@@ -473,7 +561,12 @@ class WrongCompany(BatchRule):
         the rule's `companies` option, and any capitalized name in a company slot ("excited
         to join Acme", "the team at Initech", "Globex's mission", "bei der Acme GmbH
         mitzuarbeiten", "Teil des Teams von Initech", "the offer from Globex", "das Angebot
-        der Acme GmbH"). Sentences about the past ("before you joined Acme", "at my previous
+        der Acme GmbH"). Where a person may stand as well ("the next steps with Initech
+        Labs", "learn more about the role and InnoTech", "die nächsten Schritte mit der Acme
+        GmbH") a name counts only when it looks like a company: a legal suffix, an
+        ampersand, a capital inside a word, or a company word last. A name made of
+        dictionary words counts when a company word ends it ("Summit Valley Bank"; in
+        German after two words, "Grüne Wiese Bäckerei"). Sentences about the past ("before you joined Acme", "at my previous
         job at Globex", "bevor Sie zu Acme kamen") and competing offers ("a competing offer
         from Globex", "ein weiteres Angebot von Acme") are left alone; a later clause with a
         wish of its own ("..., and I'd love to join the team at Globex") is not. Only runs
@@ -583,7 +676,7 @@ class WrongCompany(BatchRule):
                 f = emit(m.start(), m.end(), name, why)
                 if f is not None:
                     findings.append(f)
-        for pat in _slot_patterns(note.lang):
+        for weak, pat in _slot_patterns(note.lang):
             for m in pat.finditer(prose):
                 x = m.group("x").rstrip(".")
                 start = m.start("x")
@@ -593,8 +686,10 @@ class WrongCompany(BatchRule):
                 words = _words(name)
                 if any(w in people for w in words):
                     continue
-                has_suffix = _strip_suffix(name) != name
-                if not has_suffix and all(
+                shaped = _company_shaped(name, note.lang)
+                if weak and not shaped:
+                    continue  # "the next steps with Dana": a person as likely as a company
+                if not shaped and all(
                     w.lower() in lexicon(note.lang)
                     or w.lower() in TITLES
                     or (w in ("&", "and", "und", "of"))
@@ -636,15 +731,33 @@ def _name_pattern(name: str) -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])")
 
 
-_COMPILED: dict[str, list[re.Pattern[str]]] = {}
+_COMPILED: dict[str, list[tuple[bool, re.Pattern[str]]]] = {}
 
 
-def _slot_patterns(lang: str) -> list[re.Pattern[str]]:
+def _slot_patterns(lang: str) -> list[tuple[bool, re.Pattern[str]]]:
+    """(weak, pattern) for the company slots of ``lang``."""
     pats = _COMPILED.get(lang)
     if pats is None:
-        pats = [re.compile(p) for p in _SLOTS[lang]]
+        pats = [(False, re.compile(p)) for p in _SLOTS[lang]]
+        pats += [(True, re.compile(p)) for p in _WEAK_SLOTS[lang]]
         _COMPILED[lang] = pats
     return pats
+
+
+def _company_shaped(name: str, lang: str) -> bool:
+    """A legal suffix, a company word last ("Summit Valley Bank"), an ampersand or a capital
+    inside a word ("InnoTech"): a company, whatever the words mean on their own. German
+    capitalises every noun, so there a company word needs two words before it ("Grüne Wiese
+    Bäckerei", not "die Zukunft Stiftung")."""
+    if _strip_suffix(name) != name or "&" in name:
+        return True
+    parts = name.split()
+    if len(parts) >= (2 if lang == "en" else 3) and parts[-1] in COMPANY_HEADS:
+        return True
+    return any(
+        not w.isupper() and any(c.isupper() for c in w[1:]) and not w.startswith(("Mc", "Mac"))
+        for w in _words(name)
+    )
 
 
 # Clause breaks inside a sentence: a past cue in one clause does not cover the next one
