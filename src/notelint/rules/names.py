@@ -442,13 +442,11 @@ _SLOTS = {
 _WEAK_SLOTS = {
     "en": [
         rf"\b(?i:next\s+steps?)\s+(?i:with|at)\s+(?:the\s+)?{_COMPANY}{_NOT_POSS}",
-        rf"\b(?i:the)\s+(?i:role|position|team|opportunity|job)\s+(?i:and|with)\s+{_COMPANY}{_NOT_POSS}",
-        rf"\b(?i:learn|learning|hear|hearing|know)\s+(?i:more\s+)?(?i:about)\s+{_COMPANY}{_NOT_POSS}",
+        rf"\b(?i:the)\s+(?i:role|position|team|opportunity|job)\s+(?i:and)\s+{_COMPANY}{_NOT_POSS}",
     ],
     "de": [
         rf"\b(?i:nächsten)\s+Schritte?n?\s+(?i:mit|bei)\s+(?:der\s+|dem\s+)?{_COMPANY}",
-        rf"\b(?:Stelle|Position|Rolle|Aufgabe|Team)\s+(?i:und|bei)\s+(?:die\s+|der\s+|das\s+|dem\s+)?{_COMPANY}",
-        rf"\b(?i:mehr)\s+(?i:über)\s+(?:die\s+|den\s+|das\s+)?{_COMPANY}\s+(?i:zu\s+)?(?i:erfahren|hören|lernen)",
+        rf"\b(?:Stelle|Position|Rolle|Aufgabe|Team)\s+(?i:und)\s+(?:die\s+|der\s+|das\s+|dem\s+)?{_COMPANY}",
     ],
 }
 # Last words that make a run of dictionary words a company name ("Summit Valley Bank").
