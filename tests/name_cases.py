@@ -253,6 +253,28 @@ CASES: list[NameCase] = [
         "Hi Oluwasuen," + EN_TAIL,
         (("Oluwasuen", "Oluwaseun"),),
     ),
+    # a name that is also a common word, one edit from the interviewer's (issue 11)
+    C(
+        "en-common-word-next-to-surname",
+        "en",
+        _p("Marc Fischer"),
+        "I enjoyed meeting Mark Fischer and the planning team." + EN_TAIL,
+        (("Mark", "Marc"),),
+    ),
+    C(
+        "en-common-word-inside-sentence",
+        "en",
+        _p("Marc Fischer"),
+        "Please pass my thanks to Mark for the warehouse tour." + EN_TAIL,
+        (("Mark", "Marc"),),
+    ),
+    C(
+        "en-common-word-recipient",
+        "en",
+        {"recipient": "Rosa Hale"},
+        "I was glad to hear from Rose Hale about the schedule." + EN_TAIL,
+        (("Rose", "Rosa"),),
+    ),
     # -- English, correct or not a name -----------------------------------------------------
     C(
         "en-ok-full",
@@ -362,6 +384,25 @@ CASES: list[NameCase] = [
         "en",
         _p("Lucía Sánchez"),
         "Dear Ms. Sánchez, Lucía's roadmap was clear." + EN_TAIL,
+    ),
+    # a common word one edit from a name, used as a word (issue 11)
+    C(
+        "en-common-word-verb",
+        "en",
+        _p("Marc Fischer"),
+        "I'd mark the date in my calendar." + EN_TAIL,
+    ),
+    C(
+        "en-common-word-sentence-start",
+        "en",
+        _p("Marc Fischer"),
+        "Mark the date: the pilot starts in March." + EN_TAIL,
+    ),
+    C(
+        "en-common-word-after-determiner",
+        "en",
+        _p("Marc Fischer"),
+        "The launch left a Mark on the whole team." + EN_TAIL,
     ),
     # -- German, misspelled -----------------------------------------------------------------
     C("de-typo", "de", _p("Anna Müller"), "Liebe Frau Müler," + DE_TAIL, (("Müler", "Müller"),)),
@@ -492,6 +533,13 @@ CASES: list[NameCase] = [
         "Sehr geehrte Frau Garcia-López," + DE_TAIL,
         (("Garcia", "García"),),
     ),
+    C(
+        "de-common-word-next-to-surname",
+        "de",
+        _p("Marc Fischer"),
+        "Das Gespräch mit Mark Fischer hat mir sehr gefallen." + DE_TAIL,
+        (("Mark", "Marc"),),
+    ),
     # -- German, correct or not a name ------------------------------------------------------
     C(
         "de-ok",
@@ -548,4 +596,16 @@ CASES: list[NameCase] = [
         "Liebe Frau Wolff, der Wolf im Logo ist toll." + DE_TAIL,
     ),
     C("de-ok-sanchez", "de", _p("Lucía Sánchez"), "Sehr geehrte Frau Sánchez," + DE_TAIL),
+    C(
+        "de-common-word-noun",
+        "de",
+        _p("Marc Fischer"),
+        "Der Preis lag bei zehn Mark und die Mappe war schnell vergriffen." + DE_TAIL,
+    ),
+    C(
+        "de-common-word-noun-inside-sentence",
+        "de",
+        _p("Hans Ebert"),
+        "Ich habe mir das Haus in der Lindenstraße schon angesehen." + DE_TAIL,
+    ),
 ]

@@ -6,7 +6,7 @@ Pattern syntax (docs/packs.md):
   lookup table knows it); case never matters;
 * ``a|b`` one token, either alternative;  ``word?`` an optional token;
 * ``...`` up to three arbitrary tokens (line breaks not counted);  ``*`` exactly one arbitrary token;
-* ``=word`` the exact word form, not the lemma;
+* ``=word`` the exact word form, not the lemma (``=a|b``: both alternatives exact);
 * punctuation and line breaks between words in the text are skipped (``thank you again`` matches
   "Thank you, again" and a phrase wrapped over two lines).
 """
@@ -62,6 +62,11 @@ def compile_pattern(lang: str, pattern: str) -> list[list[dict[str, Any]]]:
         if exact:
             word = word[1:]
         alts = [a for a in word.split("|") if a]
+        if any(a.startswith("=") and len(a) > 1 for a in alts):
+            # "=a|=b" is "=a|b"; "a|=b" mixes lemma and exact form in one token: not expressible
+            if not exact:
+                raise ValueError(f"'=' marks the whole token, write it first: {raw!r}")
+            alts = [a[1:] if a.startswith("=") and len(a) > 1 else a for a in alts]
         expanded: list[list[str]] = []
         for alt in alts:
             expanded.append([alt.lower()] if exact else _norms(lang, alt))

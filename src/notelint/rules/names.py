@@ -9,6 +9,7 @@ from functools import lru_cache
 from typing import ClassVar
 
 from pydantic import Field
+from rapidfuzz.distance import OSA
 
 from notelint._models import Finding, Severity
 from notelint._note import Note
@@ -21,6 +22,7 @@ from notelint.rules._names import (
     PARTICLES,
     TITLES,
     TRANSLIT,
+    TYPO,
     WORD,
     Match,
     Names,
@@ -118,7 +120,11 @@ class NameMisspelled(Rule):
         context spelling; it is a safe fix when exactly one context name is the clear match.
         Conventional transliterations (Mueller for Müller, Oedegaard for Ødegaard) are
         accepted. Common words that happen to be close to a name ("will", "Rich") are only
-        checked where a name must stand (after "Dear", "Hallo", "Ms.", "Frau" ...).
+        checked where a name must stand (after "Dear", "Hallo", "Ms.", "Frau" ...); one
+        that is a single edit from an interviewer's or the recipient's name ("Mark" for
+        Marc) also next to the rest of that name ("Mark Fischer") and, in English,
+        capitalised inside a sentence ("thanks to Mark for"; never "I'd mark the date",
+        "in March", "the Mark").
 
     Why it matters:
         A misspelled name is the mistake recruiters notice most: it reads as a lack of
@@ -179,17 +185,112 @@ def _names_for(note: Note) -> Names:
     )
 
 
-def _allowed(m: Match, slots: set[int], index: dict[int, int], lang: str) -> bool:
+# words after which a capitalised word is not a person's name ("the Mark", "in May")
+_NOT_BEFORE_NAME = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "this",
+        "that",
+        "my",
+        "your",
+        "our",
+        "his",
+        "her",
+        "their",
+        "its",
+        "every",
+        "each",
+        "no",
+        "some",
+        "any",
+        "in",
+        "on",
+        "at",
+        "by",
+        "since",
+        "until",
+        "till",
+        "before",
+        "after",
+        "during",
+        "of",
+        "next",
+        "last",
+        "early",
+        "late",
+        "mid",
+    ]
+)
+# capitalised common words that are never a person here (months, days)
+_CALENDAR = frozenset(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ]
+)
+
+
+def _name_position(m: Match, k: int, toks: Sequence[Tok], lang: str) -> bool:
+    """A capitalised common word one edit from a person's name stands where a name goes.
+
+    Next to another part of the same context name ("Mark Fischer" for Marc Fischer) or, in
+    English, capitalised inside a sentence, not a month or day, and not after a determiner or
+    a preposition of time ("thanks to Mark for"; not "the Mark", "in May").
+    German capitalises every noun, so there only the neighbouring name part counts.
+    """
+    if m.kind not in ("interviewer", "recipient") or m.how != TYPO:
+        return False
+    if OSA.distance(fold(m.found), fold(m.correct)) != 1:
+        return False
+    parts = {p for p in WORD.findall(m.full) if p != m.correct}
+    tok = toks[k]
+    if (
+        k + 1 < len(toks)
+        and toks[k + 1].text in parts
+        and _RUN_SEP.fullmatch(toks[k + 1].sep_before)
+    ):
+        return True
+    if k > 0 and toks[k - 1].text in parts and _RUN_SEP.fullmatch(tok.sep_before):
+        return True
+    # inside a sentence: only spaces (or a comma) since the previous word
+    if lang != "en" or tok.text.isupper() or k == 0 or tok.sep_before.strip(" \t,"):
+        return False
+    return tok.text.lower() not in _CALENDAR and toks[k - 1].text.lower() not in _NOT_BEFORE_NAME
+
+
+def _allowed(
+    m: Match, slots: set[int], index: dict[int, int], lang: str, toks: Sequence[Tok]
+) -> bool:
     """Whether a fuzzy match stands where a name is meant (precision gate)."""
     for tok in m.toks:
-        if index[tok.start] in slots:
+        k = index[tok.start]
+        if k in slots:
             continue
         text = tok.text
         low = text.lower()
         if text[0].isupper():
             if text.isupper() and len(text) <= 4 and m.how != FOLD:
                 return False  # an acronym
-            if low in lexicon(lang):
+            if low in lexicon(lang) and not _name_position(m, k, toks, lang):
                 return False  # a common word close to a name ("Will", "Rich", "Länge")
         elif m.how != FOLD or low in lexicon(lang):
             return False  # lowercase: only a name written all in lowercase ("izaguirre")
@@ -244,7 +345,7 @@ def find_misspelled(note: Note) -> list[tuple[Match, list[str]]]:
                 if slots is None:
                     slots = _slot_indices(prose, toks)
                     index = {t.start: k for k, t in enumerate(toks)}
-                if _allowed(m, slots, index, note.lang):
+                if _allowed(m, slots, index, note.lang, toks):
                     out.append((m, candidates))
         i += max(consumed, 1)
     if cleaned is not None:
@@ -336,6 +437,92 @@ _SLOTS = {
         rf"\b(?i:das|ihr|ihres|dem|des)\s+(?:\w+\s+)?Angebot(?:s|es)?\s+(?:von\s+(?:der\s+|dem\s+)?|der\s+|des\s+){_COMPANY}",
     ],
 }
+# Places where a company is often named but a person may be too ("the next steps with Dana"):
+# a name here counts only when it looks like a company (see _company_shaped).
+_WEAK_SLOTS = {
+    "en": [
+        rf"\b(?i:next\s+steps?)\s+(?i:with|at)\s+(?:the\s+)?{_COMPANY}{_NOT_POSS}",
+        rf"\b(?i:the)\s+(?i:role|position|team|opportunity|job)\s+(?i:and)\s+{_COMPANY}{_NOT_POSS}",
+    ],
+    "de": [
+        rf"\b(?i:nächsten)\s+Schritte?n?\s+(?i:mit|bei)\s+(?:der\s+|dem\s+)?{_COMPANY}",
+        rf"\b(?:Stelle|Position|Rolle|Aufgabe|Team)\s+(?i:und)\s+(?:die\s+|der\s+|das\s+|dem\s+)?{_COMPANY}",
+    ],
+}
+# Last words that make a run of dictionary words a company name ("Summit Valley Bank").
+COMPANY_HEADS = frozenset(
+    [
+        "Bank",
+        "Bancorp",
+        "Group",
+        "Partners",
+        "Labs",
+        "Lab",
+        "Systems",
+        "Technologies",
+        "Technology",
+        "Solutions",
+        "Consulting",
+        "Capital",
+        "Holdings",
+        "Industries",
+        "Insurance",
+        "Health",
+        "Healthcare",
+        "Media",
+        "Studios",
+        "Studio",
+        "Foods",
+        "Logistics",
+        "Ventures",
+        "Associates",
+        "Company",
+        "Foundation",
+        "Hospital",
+        "Bakery",
+        "Airlines",
+        "Motors",
+        "Pharma",
+        "Pharmaceuticals",
+        "Energy",
+        "Networks",
+        "Software",
+        "Analytics",
+        "Robotics",
+        "Works",
+        "Builders",
+        "Construction",
+        "Manufacturing",
+        "Markets",
+        "Realty",
+        "Properties",
+        "Brewing",
+        "Gruppe",
+        "Versicherung",
+        "Versicherungen",
+        "Werke",
+        "Klinik",
+        "Kliniken",
+        "Bäckerei",
+        "Logistik",
+        "Verlag",
+        "Sparkasse",
+        "Volksbank",
+        "Stiftung",
+        "Holding",
+        "Technik",
+        "Bau",
+        "Immobilien",
+        "Beratung",
+        "Systeme",
+        "Brauerei",
+        "Stadtwerke",
+        "Apotheke",
+        "Kanzlei",
+        "Druckerei",
+        "Spedition",
+    ]
+)
 _PAST = {
     "en": re.compile(
         r"\b(?:before\s+(?:you|joining|coming|moving|i)|you\s+(?:were|worked|joined|spent|came|used|left|moved)"
@@ -372,7 +559,12 @@ class WrongCompany(BatchRule):
         the rule's `companies` option, and any capitalized name in a company slot ("excited
         to join Acme", "the team at Initech", "Globex's mission", "bei der Acme GmbH
         mitzuarbeiten", "Teil des Teams von Initech", "the offer from Globex", "das Angebot
-        der Acme GmbH"). Sentences about the past ("before you joined Acme", "at my previous
+        der Acme GmbH"). Where a person may stand as well ("the next steps with Initech
+        Labs", "learn more about the role and InnoTech", "die nächsten Schritte mit der Acme
+        GmbH") a name counts only when it looks like a company: a legal suffix, an
+        ampersand, a capital inside a word, or a company word last. A name made of
+        dictionary words counts when a company word ends it ("Summit Valley Bank"; in
+        German after two words, "Grüne Wiese Bäckerei"). Sentences about the past ("before you joined Acme", "at my previous
         job at Globex", "bevor Sie zu Acme kamen") and competing offers ("a competing offer
         from Globex", "ein weiteres Angebot von Acme") are left alone; a later clause with a
         wish of its own ("..., and I'd love to join the team at Globex") is not. Only runs
@@ -482,7 +674,7 @@ class WrongCompany(BatchRule):
                 f = emit(m.start(), m.end(), name, why)
                 if f is not None:
                     findings.append(f)
-        for pat in _slot_patterns(note.lang):
+        for weak, pat in _slot_patterns(note.lang):
             for m in pat.finditer(prose):
                 x = m.group("x").rstrip(".")
                 start = m.start("x")
@@ -492,8 +684,10 @@ class WrongCompany(BatchRule):
                 words = _words(name)
                 if any(w in people for w in words):
                     continue
-                has_suffix = _strip_suffix(name) != name
-                if not has_suffix and all(
+                shaped = _company_shaped(name, note.lang)
+                if weak and not shaped:
+                    continue  # "the next steps with Dana": a person as likely as a company
+                if not shaped and all(
                     w.lower() in lexicon(note.lang)
                     or w.lower() in TITLES
                     or (w in ("&", "and", "und", "of"))
@@ -535,15 +729,33 @@ def _name_pattern(name: str) -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])")
 
 
-_COMPILED: dict[str, list[re.Pattern[str]]] = {}
+_COMPILED: dict[str, list[tuple[bool, re.Pattern[str]]]] = {}
 
 
-def _slot_patterns(lang: str) -> list[re.Pattern[str]]:
+def _slot_patterns(lang: str) -> list[tuple[bool, re.Pattern[str]]]:
+    """(weak, pattern) for the company slots of ``lang``."""
     pats = _COMPILED.get(lang)
     if pats is None:
-        pats = [re.compile(p) for p in _SLOTS[lang]]
+        pats = [(False, re.compile(p)) for p in _SLOTS[lang]]
+        pats += [(True, re.compile(p)) for p in _WEAK_SLOTS[lang]]
         _COMPILED[lang] = pats
     return pats
+
+
+def _company_shaped(name: str, lang: str) -> bool:
+    """A legal suffix, a company word last ("Summit Valley Bank"), an ampersand or a capital
+    inside a word ("InnoTech"): a company, whatever the words mean on their own. German
+    capitalises every noun, so there a company word needs two words before it ("Grüne Wiese
+    Bäckerei", not "die Zukunft Stiftung")."""
+    if _strip_suffix(name) != name or "&" in name:
+        return True
+    parts = name.split()
+    if len(parts) >= (2 if lang == "en" else 3) and parts[-1] in COMPANY_HEADS:
+        return True
+    return any(
+        not w.isupper() and any(c.isupper() for c in w[1:]) and not w.startswith(("Mc", "Mac"))
+        for w in _words(name)
+    )
 
 
 # Clause breaks inside a sentence: a past cue in one clause does not cover the next one
