@@ -32,13 +32,18 @@ def thresholds(a: NoteAnalysis, rule_id: str) -> tuple[float, float]:
 
 
 def level(rule: Rule, value: float, a: NoteAnalysis, rule_id: str | None = None) -> Severity | None:
-    """The rule's severity at or above ``warn``, info in the middle band, else None."""
+    """The rule's severity (as configured) at or above ``warn``, info in the middle band."""
     warn, info = thresholds(a, rule_id or rule.id)
     if value >= warn:
-        return rule.level if rule.level != Severity.info else Severity.warning
+        return rule.level
     if value >= info:
         return Severity.info
     return None
+
+
+def reaches_warn(a: NoteAnalysis, rule_id: str) -> bool:
+    """Whether the note's score for ``rule_id`` reaches its calibrated ``warn`` threshold."""
+    return score(rule_id, a.sentences) >= thresholds(a, rule_id)[0]
 
 
 def note_level(rule: Rule, a: NoteAnalysis, rule_id: str | None = None) -> Severity | None:

@@ -9,7 +9,7 @@ from notelint._analysis.judge import STOCK, body
 from notelint._models import Finding, Severity
 from notelint._note import Note
 from notelint._rule import Rule
-from notelint.rules._content import analysis, note_level, span
+from notelint.rules._content import analysis, note_level, reaches_warn, span
 
 # what each stock function is called in messages, and what to write instead
 KIND = {
@@ -75,7 +75,7 @@ class GenericPhraseRule(Rule):
         if a.rejection:
             return
         # a note of thanks alone is thanks-only's finding; canned phrases still get info
-        thanks_only = note_level(self, a, "thanks-only") not in (None, Severity.info)
+        thanks_only = reaches_warn(a, "thanks-only")
         severity = None if thanks_only else note_level(self, a)
         sents = body(a.sentences)
         stock = [s for s in sents if _stock(s)]
