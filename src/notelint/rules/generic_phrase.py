@@ -46,7 +46,8 @@ class GenericPhraseRule(Rule):
         as features. The note is dominated by boilerplate when the stock sentences number at
         least two and at least four for each specific one (counted as expected values from the
         probabilities). Above the calibrated threshold every stock sentence gets a warning
-        with what to write instead; in the band just below it they get info findings. Below
+        with what to write instead (claims about oneself count, but `self-promotion` reports
+        them); in the band just below it they get info findings. Below
         that, only sentences holding a phrase of the generic-phrase catalogs
         (rules/<lang>/generic-phrase.yaml and the user's packs) get an info finding each,
         the first plain thank-you excepted: one polite thank-you is normal. A note of thanks alone is left to `thanks-only`, a reply to a rejection to the
@@ -87,11 +88,14 @@ class GenericPhraseRule(Rule):
             stock = [s for s in stock if not (thanks and s is thanks[0])]
             severity = Severity.info
         specific = sum(1 for s in sents if s.label == "specific")
+        total = len(stock)
+        # a claim about yourself counts as stock, but self-promotion reports the sentence
+        stock = [s for s in stock if s.label != "self_claim"]
         lang = note.lang
         for i, s in enumerate(stock):
             kind = s.label if s.label in KIND else "closer"
             head = (
-                f"{len(stock)} of {len(sents)} sentences are stock phrasing"
+                f"{total} of {len(sents)} sentences are stock phrasing"
                 f"{' and none is specific' if not specific else ''}. "
                 if i == 0 and severity != Severity.info
                 else ""
