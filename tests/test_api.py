@@ -211,7 +211,7 @@ def test_check_file_sees_an_edited_config(tmp_path: Path) -> None:
 def test_failed_resource_is_retried_after_a_while(monkeypatch: pytest.MonkeyPatch) -> None:
     """Regression: a failed resource was remembered for the life of the process, so a warm
     shared Linter never saw LanguageTool come back after it was installed."""
-    from notelint import _engine
+    from notelint import _ruleset
     from notelint._engine import RESOURCE_FACTORIES, RuleEnv
     from notelint._packs import Packs
 
@@ -224,13 +224,13 @@ def test_failed_resource_is_retried_after_a_while(monkeypatch: pytest.MonkeyPatc
         return "ready"
 
     clock = [1000.0]
-    monkeypatch.setattr(_engine.time, "monotonic", lambda: clock[0])
+    monkeypatch.setattr(_ruleset.time, "monotonic", lambda: clock[0])
     monkeypatch.setitem(RESOURCE_FACTORIES, "test-resource", factory)
     env = RuleEnv(notelint.Config(), Packs())
     for _ in range(3):  # failing fast: the factory is not asked again at once
         with pytest.raises(notelint.RuleUnavailable, match="not installed"):
             env.resource("test-resource")
     assert len(calls) == 1
-    clock[0] += _engine.RESOURCE_RETRY_S + 1
+    clock[0] += _ruleset.RESOURCE_RETRY_S + 1
     assert env.resource("test-resource") == "ready"
     assert env.resource("test-resource") == "ready" and len(calls) == 2
