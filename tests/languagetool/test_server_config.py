@@ -1,10 +1,7 @@
 """The managed server's configuration: check threads per core, a check-time limit that agrees
-with the client's timeouts, and both languages warmed at once."""
+with the client's timeouts."""
 
 from __future__ import annotations
-
-import threading
-import time
 
 import pytest
 
@@ -37,43 +34,3 @@ def test_check_time_limit_is_the_longest_client_wait() -> None:
         assert props["maxCheckTimeMillis"] == str(int(_client.FIRST_CHECK_TIMEOUT_S * 1000))
     finally:
         server._cleanup_workdir()
-
-
-def test_languages_warm_in_parallel(monkeypatch: pytest.MonkeyPatch) -> None:
-    inside = 0
-    most = 0
-    seen: list[str] = []
-    lock = threading.Lock()
-
-    def check(self: object, text: str, lang: str, **_: object) -> list[object]:
-        nonlocal inside, most
-        with lock:
-            inside += 1
-            most = max(most, inside)
-            seen.append(lang)
-        time.sleep(0.2)
-        with lock:
-            inside -= 1
-        return []
-
-    monkeypatch.setattr(_client.LanguageToolClient, "check", check)
-    server = Server()
-    server.port = 1
-    server.warm_up(["en-US", "de-DE", "en"])  # 'en' is en-US again: warmed once
-    assert sorted(seen) == ["de-DE", "en-US"]
-    assert most == 2
-
-
-def test_a_failed_warm_up_is_raised(monkeypatch: pytest.MonkeyPatch) -> None:
-    from notelint._languagetool import LanguageToolUnavailable
-
-    def check(self: object, text: str, lang: str, **_: object) -> list[object]:
-        if lang == "de-DE":
-            raise LanguageToolUnavailable("no German", "fix")
-        return []
-
-    monkeypatch.setattr(_client.LanguageToolClient, "check", check)
-    server = Server()
-    server.port = 1
-    with pytest.raises(LanguageToolUnavailable, match="no German"):
-        server.warm_up(["en-US", "de-DE"])
