@@ -51,6 +51,10 @@ __all__ = [
     "parse_note",
 ]
 
+# With --jobs 1, notes beyond the current one whose slow resource work (LanguageTool) starts
+# early; the resource bounds what it keeps in flight itself.
+PREFETCH_AHEAD = 2
+
 
 # -- the linter --------------------------------------------------------------------------
 
@@ -277,7 +281,10 @@ class Linter:
                             progress(1)
             else:
                 outs = []
-                for i in todo:
+                for pos, i in enumerate(todo):
+                    # Slow checks of this note and the next ones start now, in the background
+                    # (LanguageTool: a few requests in flight), while this note's rules run.
+                    self._prefetch(parsed, todo[pos : pos + PREFETCH_AHEAD + 1], need)
                     outs.append(work(i))
                     if progress is not None:
                         progress(1)
@@ -390,6 +397,32 @@ class Linter:
         for r in self._run_rules(note, rs).values():
             out.extend([r] if isinstance(r, Skipped) else r)
         return out
+
+    @staticmethod
+    def _prefetch(
+        parsed: Sequence[tuple[Note, RuleSet]],
+        upcoming: Sequence[int],
+        need: Callable[[int], frozenset[str]],
+    ) -> None:
+        """Let already-created resources with a ``prefetch(note)`` method start work for the
+        upcoming notes whose rules will ask for it (results are the same either way)."""
+        for i in upcoming:
+            note, rs = parsed[i]
+            prefetchers = {
+                name: prefetch
+                for name in sorted({n for r in rs.rules for n in r.needs})
+                if callable(prefetch := getattr(rs.env.existing(name), "prefetch", None))
+            }
+            if not prefetchers:
+                continue
+            done = need(i)
+            started: set[str] = set()
+            for rule in rs.for_note(note):
+                if isinstance(rule, BatchRule) or rule.id in done:
+                    continue
+                for name in sorted(rule.needs & prefetchers.keys() - started):
+                    started.add(name)
+                    prefetchers[name](note)
 
     def _run_rules(
         self, note: Note, rs: RuleSet, skip: frozenset[str] = frozenset()

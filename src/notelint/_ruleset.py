@@ -92,6 +92,11 @@ class RuleEnv:
                 self._failures.pop(name, None)
             return self._resources[name]
 
+    def existing(self, name: str) -> Any | None:
+        """The resource ``name`` if it was created already (never creates one)."""
+        with self._lock:
+            return self._resources.get(name)
+
     def close(self) -> None:
         with self._lock:
             for res in self._resources.values():

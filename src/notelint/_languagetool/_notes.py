@@ -12,6 +12,7 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from typing import TYPE_CHECKING
 
 from ._client import LanguageToolClient, LTMatch, normalize_lang
@@ -23,6 +24,10 @@ if TYPE_CHECKING:
     from notelint._note import Note
 
 _CACHE_SIZE = 64
+# Checks of upcoming notes kept in flight while the engine runs the other rules (even with
+# --jobs 1): two parallel requests gave 1.6x the throughput of one on a 2-core machine. Each
+# request opens its own HTTP connection (keep-alive stalls about 40 ms per request here).
+IN_FLIGHT = 3
 # After a failure, notes are skipped at once for this long; then one retry (reconnecting,
 # which restarts a crashed managed server). Long-lived processes recover; a run never hangs.
 RETRY_AFTER_S = 60.0
@@ -152,6 +157,31 @@ class NoteChecker:
         self._cache: OrderedDict[tuple[str, str], list[LTMatch]] = OrderedDict()
         self._dead: LanguageToolUnavailable | None = None
         self._retry_at = 0.0
+        self._pending: dict[tuple[str, str], Future[list[LTMatch]]] = {}
+        self._pool: ThreadPoolExecutor | None = None
+
+    def prefetch(self, note: Note) -> None:
+        """Start checking ``note`` in the background (at most IN_FLIGHT at a time; beyond that,
+        and when the server failed recently, nothing is done). ``matches(note)`` then waits
+        for that check instead of sending its own; the matches are the same."""
+        key = (note.text, note.lang_tag)
+        with self._lock:
+            # Finished checks are in the cache (or failed, see _dead): free their slots, so
+            # a note whose rules never asked for it does not hold one.
+            for done in [k for k, f in self._pending.items() if f.done()]:
+                del self._pending[done]
+            if (
+                key in self._cache
+                or key in self._pending
+                or self._dead is not None
+                or len(self._pending) >= IN_FLIGHT
+            ):
+                return
+            if self._pool is None:
+                self._pool = ThreadPoolExecutor(
+                    max_workers=IN_FLIGHT, thread_name_prefix="notelint-lt"
+                )
+            self._pending[key] = self._pool.submit(self._fetch, note, self.client)
 
     def matches(self, note: Note) -> list[LTMatch]:
         """Matches in the note's body (offsets relative to the body), filtered."""
@@ -160,6 +190,15 @@ class NoteChecker:
             if key in self._cache:
                 self._cache.move_to_end(key)
                 return self._cache[key]
+            pending = self._pending.get(key)
+        if pending is not None:
+            try:
+                return pending.result()
+            finally:
+                with self._lock:
+                    if self._pending.get(key) is pending:
+                        del self._pending[key]
+        with self._lock:
             # The server failed recently: do not wait for it again per note.
             if self._dead is not None:
                 if time.monotonic() < self._retry_at or self._reconnect is None:
@@ -171,6 +210,10 @@ class NoteChecker:
                     raise
                 self._dead = None
             client = self.client
+        return self._fetch(note, client)
+
+    def _fetch(self, note: Note, client: LanguageToolClient) -> list[LTMatch]:
+        key = (note.text, note.lang_tag)
         try:
             found = client.check(
                 note.prose,
@@ -231,7 +274,13 @@ class NoteChecker:
         return kept
 
     def close(self) -> None:
-        """Nothing to release: a managed server lives until the process exits (reused by later checks)."""
+        """Wait for checks still in flight. A managed server lives until the process exits
+        (reused by later checks)."""
+        with self._lock:
+            pool, self._pool = self._pool, None
+            self._pending.clear()
+        if pool is not None:
+            pool.shutdown(wait=True)
 
 
 def make_checker(config: Config) -> NoteChecker:
