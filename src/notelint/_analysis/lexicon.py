@@ -8,33 +8,21 @@ small lists (words down to Zipf 3) are enough for the buckets used here and load
 
 from __future__ import annotations
 
-import threading
-
-_LOCK = threading.Lock()
-_MEMO: dict[tuple[str, str], float] = {}
 _MEMO_MAX = 200_000
+_BUCKETS: dict[tuple[str, str], str] = {}
 
 
 def zipf(word: str, lang: str) -> float:
     """Zipf frequency of ``word`` (lowercase) in ``lang``; 0.0 for words below Zipf 3."""
-    key = (lang, word)
-    hit = _MEMO.get(key)
-    if hit is not None:
-        return hit
     from wordfreq import zipf_frequency
 
-    with _LOCK:
-        value = float(zipf_frequency(word, lang, wordlist="small"))
-        if len(_MEMO) < _MEMO_MAX:
-            _MEMO[key] = value
-    return value
-
-
-_BUCKETS: dict[tuple[str, str], str] = {}
+    return float(zipf_frequency(word, lang, wordlist="small"))
 
 
 def rarity(word: str, lang: str) -> str:
-    """A coarse bucket: ``rare`` (< 3), ``uncommon`` (3-4), ``mid`` (4-5), ``common`` (>= 5)."""
+    """A coarse bucket: ``rare`` (< 3), ``uncommon`` (3-4), ``mid`` (4-5), ``common`` (>= 5).
+
+    Memoized per word (the bucket is all the features use; one memo, not two)."""
     hit = _BUCKETS.get((lang, word))
     if hit is None:
         hit = _bucket(zipf(word, lang))

@@ -128,9 +128,8 @@ def _salutation(text: str, lang: str, line: tuple[int, int], *, first: bool) -> 
         bare = _BARE_SALUTATION.fullmatch(text, start, end)
         return bare.end() if bare is not None and first else None
     stop = m.end()
-    if text[stop - 1 : stop] in ("–", "—") or text[stop - 2 : stop] == " -":
-        pass
-    elif m.group().rstrip()[-1:] not in ",!:" and stop < end and text[stop:end].strip():
+    dash = text[stop - 1 : stop] in ("–", "—") or text[stop - 2 : stop] == " -"
+    if not dash and m.group().rstrip()[-1:] not in ",!:" and text[stop:end].strip():
         return None  # "Hi Sam thanks for..." with no comma: too unsure
     while True:
         more = _MORE_SALUTATION[lang].match(text, stop, end)
@@ -177,8 +176,6 @@ def analyse_structure(text: str, lang: str) -> Structure:
             and len(text[line[0] : line[1]]) > 60
         ):
             break  # a sentence of the message: no salutation above it
-    else:
-        pass
     if not parts:
         # no salutation: only subject and date lines at the top are header
         i = 0

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from notelint._analysis import NoteAnalysis, Sentence, analyse
-from notelint._analysis.judge import DEFAULTS, score
+from notelint._analysis.judge import DEFAULTS, body, score
 from notelint._models import Severity
 
 if TYPE_CHECKING:
@@ -74,22 +74,22 @@ def stage_suffix(a: NoteAnalysis) -> str:
 
 def message_span(note: Note, a: NoteAnalysis) -> tuple[int, int]:
     """The whole message (first to last sentence), or the start of the body."""
-    sents = [s for s in a.sentences if s.label != "structure"]
+    sents = body(a.sentences)
     if not sents:
         return note.body_start, note.body_start
     return note.at(sents[0].start), note.at(sents[-1].end)
 
 
 def first_sentence(note: Note, a: NoteAnalysis) -> tuple[int, int]:
-    sents = [s for s in a.sentences if s.label != "structure"]
+    sents = body(a.sentences)
     if not sents:
         return note.body_start, note.body_start
     return span(note, sents[0])
 
 
 def last_sentence(note: Note, a: NoteAnalysis) -> tuple[int, int]:
-    sents = [s for s in a.sentences if s.label != "structure" and len(s.text.split()) >= 3]
-    sents = sents or [s for s in a.sentences if s.label != "structure"]
+    message = body(a.sentences)
+    sents = [s for s in message if len(s.text.split()) >= 3] or message
     if not sents:
         return note.body_start, note.body_start
     return span(note, sents[-1])

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from notelint._analysis import generic_words
+from notelint._analysis.judge import body
 from notelint._models import Finding, Severity
 from notelint._note import Note
 from notelint._rule import Rule
@@ -55,7 +56,7 @@ class NoConversationReferenceRule(Rule):
     def check(self, note: Note) -> Iterable[Finding]:
         a = analysis(self, note)
         # a reply to a rejection, or an empty message: other rules speak
-        if a.rejection or not any(s.label != "structure" for s in a.sentences):
+        if a.rejection or not body(a.sentences):
             return
         severity = note_level(self, a)
         ctx = note.context
